@@ -1,0 +1,141 @@
+package io.stageline.engine;
+
+import io.stageline.api.ErrorCallback;
+import io.stageline.api.HandlerMapping;
+import io.stageline.api.PipelineMode;
+import io.stageline.api.PipelineStage;
+import io.stageline.match.HandlerTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The immutable result of compiling a configuration: per stage one module array for managed-handler requests and one
+ * for the rest, the handler table, the handler modules, the classic-mode nested pipeline. Built by
+ * {@link PipelineBuilder}; shared by all requests of an application. A reload builds a new one.
+ */
+public final class CompiledPipeline implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CompiledPipeline.class.getName());
+
+    static final int MANAGED = 1;
+    static final int OTHER = 0;
+
+    final PipelineMode mode;
+    final List<ModuleSlot> modules;
+    /** [OTHER|MANAGED][stage ordinal] -> modules to call, in order (integrated: all modules; classic: natives). */
+    final ModuleSlot[][][] stageModules;
+    /** Classic mode: [stage ordinal] -> managed (legacy) modules of the nested pipeline. Empty in integrated mode. */
+    final ModuleSlot[][] nestedModules;
+    /** [OTHER|MANAGED] -> error callbacks, in module order. */
+    final ErrorCallback[][] errorCallbacks;
+    final ModuleSlot[][] errorCallbackSlots;
+    /** Classic mode: error callbacks of the nested pipeline's managed modules. */
+    final ErrorCallback[] nestedErrorCallbacks;
+    final HandlerTable handlers;
+    /** Per handler index: the name of a module the mapping names but the request cannot have, or null. */
+    final String[] badModules;
+    /** Per handler index: the handler modules to call, in effective module order. */
+    final HandlerModule[][] handlerModules;
+    final HandlerTable legacyHandlers;
+    final List<AutoCloseable> closeCallbacks;
+    final List<String> warnings;
+    final boolean validateIntegratedModeConfiguration;
+    final int legacyConfigurationStatus;
+    final Map<String, ModuleSlot> byName;
+
+    CompiledPipeline(PipelineBuilder.Result r) {
+        this.mode = r.mode;
+        this.modules = List.copyOf(r.modules);
+        this.stageModules = r.stageModules;
+        this.nestedModules = r.nestedModules;
+        this.errorCallbacks = r.errorCallbacks;
+        this.errorCallbackSlots = r.errorCallbackSlots;
+        this.nestedErrorCallbacks = r.nestedErrorCallbacks;
+        this.handlers = r.handlers;
+        this.badModules = r.badModules;
+        this.handlerModules = r.handlerModules;
+        this.legacyHandlers = r.legacyHandlers;
+        this.closeCallbacks = List.copyOf(r.closeCallbacks);
+        this.warnings = List.copyOf(r.warnings);
+        this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;
+        this.legacyConfigurationStatus = r.legacyConfigurationStatus;
+        this.byName = Map.copyOf(r.byName);
+    }
+
+    public PipelineMode mode() {
+        return mode;
+    }
+
+    /** The effective module list, in order. */
+    public List<ModuleSlot> modules() {
+        return modules;
+    }
+
+    /** The module with the given name, or null. */
+    public ModuleSlot module(String name) {
+        return byName.get(name);
+    }
+
+    public HandlerTable handlers() {
+        return handlers;
+    }
+
+    /** The classic-mode legacy handler table ({@code legacy.httpHandlers}); empty in integrated mode. */
+    public HandlerTable legacyHandlers() {
+        return legacyHandlers;
+    }
+
+    /** Startup warnings (e.g. managed modules ignored in classic mode). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The 500.2x substatus every request fails with because the application carries legacy sections in integrated
+     * mode (22 httpModules, 23 httpHandlers, 24 impersonation), or 0.
+     */
+    public int legacyConfigurationSubStatus() {
+        return legacyConfigurationStatus;
+    }
+
+    /** The module names subscribed to a stage for managed-handler requests or the rest, in call order. */
+    public List<String> modulesFor(PipelineStage stage, boolean managedHandler) {
+        List<String> names = new ArrayList<>();
+        for (ModuleSlot s : stageModules[managedHandler ? MANAGED : OTHER][stage.ordinal()]) {
+            names.add(s.name());
+        }
+        return names;
+    }
+
+    /** The managed modules of classic mode's nested pipeline subscribed to a stage, in call order. */
+    public List<String> nestedModulesFor(PipelineStage stage) {
+        List<String> names = new ArrayList<>();
+        for (ModuleSlot s : nestedModules[stage.ordinal()]) {
+            names.add(s.name());
+        }
+        return names;
+    }
+
+    /** The bad module of the mapping at {@code index} (500.21), or null. */
+    public String badModule(int index) {
+        return badModules[index];
+    }
+
+    HandlerMapping mapping(int index) {
+        return handlers.mapping(index);
+    }
+
+    /** Runs the close callbacks; failures are logged and do not stop the others. */
+    @Override
+    public void close() {
+        for (AutoCloseable c : closeCallbacks) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "module close callback failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package io.stageline.engine;
+
+import io.stageline.api.ErrorCallback;
+import io.stageline.api.HandlerKind;
+import io.stageline.api.HandlerMapping;
+import io.stageline.api.PipelineMode;
+import io.stageline.api.PipelineStage;
+import io.stageline.api.ResourceType;
+import io.stageline.api.StatusException;
+import io.stageline.match.HandlerTable;
+
+/**
+ * Runs requests through a {@link CompiledPipeline}: the stages in order, the handler, and the end stages that run
+ * whatever happened before them. All state lives in the {@link Exchange}, so a request suspended by an async servlet
+ * resumes where it stopped ({@link #resume(Exchange)}), on whatever thread completes it.
+ *
+ * <p>Integrated mode: completion or an error skips to LOG_REQUEST, POST_LOG_REQUEST, END_REQUEST. Classic mode: the
+ * outer (native) pipeline behaves the same; managed modules run in a nested pipeline inside EXECUTE_REQUEST_HANDLER
+ * of a ServletDelegation handler, where completion or an error jumps straight to the nested END_REQUEST.
+ */
+public final class PipelineExecutor {
+    private static final int MAP = PipelineStage.MAP_REQUEST_HANDLER.ordinal();
+    private static final int EXECUTE = PipelineStage.EXECUTE_REQUEST_HANDLER.ordinal();
+    private static final int UPDATE_CACHE = PipelineStage.UPDATE_REQUEST_CACHE.ordinal();
+    private static final int LOG = PipelineStage.LOG_REQUEST.ordinal();
+    private static final int END = PipelineStage.END_REQUEST.ordinal();
+    private static final int BEGIN = PipelineStage.BEGIN_REQUEST.ordinal();
+    private static final int HEADERS = PipelineStage.PRE_SEND_REQUEST_HEADERS.ordinal();
+    private static final int CONTENT = PipelineStage.PRE_SEND_REQUEST_CONTENT.ordinal();
+
+    private final CompiledPipeline p;
+
+    public PipelineExecutor(CompiledPipeline pipeline) {
+        this.p = pipeline;
+    }
+
+    /**
+     * Selects the handler and runs the request from BEGIN_REQUEST. Returns true when the request finished (END_REQUEST
+     * ran), false when the handler went async: then the caller must call {@link #resume(Exchange)} once the async
+     * cycle completes.
+     */
+    public boolean start(Exchange x, boolean containerMappedNonDefaultServlet) {
+        select(x, containerMappedNonDefaultServlet);
+        return drive(x);
+    }
+
+    /** Continues a request suspended by an async handler. Returns true when it finished. */
+    public boolean resume(Exchange x) {
+        x.stage = PipelineStage.EXECUTE_REQUEST_HANDLER;
+        return drive(x);
+    }
+
+    /** True once END_REQUEST ran for the exchange. */
+    public static boolean isFinished(Exchange x) {
+        return x.finished;
+    }
+
+    void runChild(Exchange child) {
+        select(child, child.containerMapsToNonDefaultServlet(child.path()));
+        if (!drive(child)) {
+            child.log("a child request went async; Stageline runs child requests synchronously", null);
+        }
+    }
+
+    /** (Re)selects the handler mapping for the exchange's current path. */
+    static void select(Exchange x, boolean nonDefaultServlet) {
+        HandlerTable table = x.pipeline.handlers;
+        String path = x.path();
+        int sel = table.select(path, x.method(), nonDefaultServlet, x.isLocal());
+        x.nonDefaultServlet = nonDefaultServlet;
+        x.selection = sel;
+        x.remapped = null;
+        if (sel >= 0) {
+            x.mapping = table.mapping(sel);
+            x.pathInfoStart = table.pathInfoStart(sel, path);
+            x.managed = x.pipeline.mode == PipelineMode.INTEGRATED && x.mapping.isManagedHandler();
+        } else {
+            x.mapping = null;
+            x.pathInfoStart = path.length();
+            x.managed = false;
+        }
+    }
+
+    private boolean drive(Exchange x) {
+        if (x.inNested && !runNested(x)) {
+            return false;
+        }
+        if (!runOuter(x)) {
+            return false;
+        }
+        x.finished = true;
+        x.currentModule = null;
+        if (x.fatal != null) {
+            throw x.fatal;
+        }
+        return true;
+    }
+
+    private boolean runOuter(Exchange x) {
+        for (int s = x.outerNext; s < PipelineStage.ORDINARY_COUNT; s++) {
+            if (x.outerCompleted && s < LOG) {
+                s = LOG;
+            }
+            x.stage = PipelineStage.of(s);
+            if (s == LOG) {
+                finishResponse(x);
+            } else if (s == BEGIN) {
+                validateConfiguration(x);
+            } else if (s == MAP) {
+                mapHandler(x);
+            } else if (s == UPDATE_CACHE) {
+                applyFilters(x);
+            } else if (s == EXECUTE) {
+                if (!x.outerCompleted && executeHandler(x)) {
+                    x.outerNext = s + 1;
+                    return false;
+                }
+                continue;
+            }
+            runModules(x, p.stageModules[x.managed ? CompiledPipeline.MANAGED : CompiledPipeline.OTHER][s], s >= LOG);
+        }
+        return true;
+    }
+
+    /** Classic mode: the managed pipeline inside EXECUTE_REQUEST_HANDLER. Returns false when suspended. */
+    boolean runNested(Exchange x) {
+        x.inNested = true;
+        for (int s = x.nestedNext; s < PipelineStage.ORDINARY_COUNT; s++) {
+            if (x.nestedCompleted && s < END) {
+                s = END;
+            }
+            x.stage = PipelineStage.of(s);
+            if (s == EXECUTE) {
+                if (!x.nestedCompleted && executeLegacyHandler(x)) {
+                    x.nestedNext = s + 1;
+                    return false;
+                }
+                continue;
+            }
+            runModules(x, p.nestedModules[s], s == END);
+        }
+        x.inNested = false;
+        x.nestedNext = -1;
+        x.stage = PipelineStage.EXECUTE_REQUEST_HANDLER;
+        return true;
+    }
+
+    /** Called by ServletDelegation in classic mode: runs the nested pipeline from its first stage. */
+    void enterNested(Exchange x) {
+        x.nestedNext = 0;
+        x.nestedCompleted = false;
+        runNested(x);
+    }
+
+    private void runModules(Exchange x, ModuleSlot[] modules, boolean endStage) {
+        for (int i = 0; i < modules.length; i++) {
+            if (!endStage && x.isRequestCompleted()) {
+                break;
+            }
+            ModuleSlot m = modules[i];
+            x.currentModule = m;
+            boolean traced = x.trace().enabled();
+            long t0 = traced ? System.nanoTime() : 0L;
+            if (traced) {
+                x.trace().write("Module", "NOTIFY_MODULE_START " + m.name() + " " + x.stage);
+            }
+            try {
+                m.module().handle(x);
+            } catch (Throwable t) {
+                handleError(x, m.name(), t);
+            }
+            if (traced) {
+                x.trace().write("Module", "NOTIFY_MODULE_END " + m.name() + " " + x.stage + " "
+                        + (System.nanoTime() - t0) / 1000 + "us");
+            }
+        }
+        x.currentModule = null;
+    }
+
+    private void validateConfiguration(Exchange x) {
+        int sub = p.legacyConfigurationStatus;
+        if (sub != 0) {
+            fail(x, 500, sub, "ConfigurationValidationModule", ErrorPage.legacyMessage(sub));
+        }
+    }
+
+    private void mapHandler(Exchange x) {
+        if (x.remapped != null || x.outerCompleted) {
+            return;
+        }
+        if (x.selection < 0) {
+            int code = x.selection;
+            fail(x, HandlerTable.httpStatus(code), HandlerTable.subStatus(code), "IIS Web Core", null);
+            return;
+        }
+        HandlerMapping m = x.mapping;
+        if (m.resourceType() != ResourceType.UNSPECIFIED) {
+            ResourceKind kind = x.resourceKind(x.path().substring(0, x.pathInfoStart));
+            boolean ok = switch (m.resourceType()) {
+                case FILE -> kind == ResourceKind.FILE;
+                case DIRECTORY -> kind == ResourceKind.DIRECTORY;
+                default -> kind != ResourceKind.NONE;
+            };
+            if (!ok) {
+                fail(x, 404, 0, "IIS Web Core", null);
+                return;
+            }
+        }
+        String bad = p.badModules[x.selection];
+        if (bad != null) {
+            fail(x, 500, 21, "IIS Web Core", "Handler '" + m.name() + "' has a bad module '" + bad
+                    + "' in its module list");
+        }
+    }
+
+    /** Runs the selected handler. Returns true when it went async (or suspended inside the nested pipeline). */
+    private boolean executeHandler(Exchange x) {
+        x.currentModule = null;
+        try {
+            if (x.remapped != null) {
+                x.remapped.handle(x);
+            } else {
+                HandlerMapping m = x.mapping;
+                if (m.kind() == HandlerKind.TYPE) {
+                    m.handler().handle(x);
+                } else if (m.kind() == HandlerKind.SERVLET && m.isManagedHandler()) {
+                    x.invokeServlet(m.servletName());
+                } else {
+                    HandlerModule[] hms = p.handlerModules[x.selection];
+                    for (int i = 0; i < hms.length && !hms[i].executeHandler(x); i++) {
+                        // each handler module declines requests that are not its kind
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            handleError(x, x.handlerName(), t);
+            return false;
+        }
+        return x.inNested || (x.error == null && x.isAsyncStarted());
+    }
+
+    private boolean executeLegacyHandler(Exchange x) {
+        x.currentModule = null;
+        try {
+            HandlerTable legacy = p.legacyHandlers;
+            int sel = legacy.size() == 0 ? -1 : legacy.select(x.path(), x.method(), x.nonDefaultServlet, x.isLocal());
+            if (sel >= 0 && legacy.mapping(sel).handler() != null) {
+                legacy.mapping(sel).handler().handle(x);
+            } else if (sel >= 0 && legacy.mapping(sel).servletName() != null) {
+                x.invokeServlet(legacy.mapping(sel).servletName());
+            } else {
+                String servlet = x.mapping == null ? null : x.mapping.servletName();
+                x.invokeServlet(servlet == null ? HandlerMapping.ANY_SERVLET : servlet);
+            }
+        } catch (Throwable t) {
+            handleError(x, "ServletDelegation", t);
+            return false;
+        }
+        return x.error == null && x.isAsyncStarted();
+    }
+
+    private void applyFilters(Exchange x) {
+        if (x.responseFilters != null && !x.filterApplied) {
+            x.filterApplied = true;
+            try {
+                x.containerApplyResponseFilters(x.responseFilters);
+            } catch (Throwable t) {
+                handleError(x, "ResponseFilter", t);
+            }
+        }
+    }
+
+    private void finishResponse(Exchange x) {
+        if (x.responseFinished) {
+            return;
+        }
+        x.responseFinished = true;
+        applyFilters(x);
+        boolean pipelineError = x.failedModule != null || x.error != null;
+        try {
+            if (pipelineError && !x.containerCommitted() && x.containerStatus() >= 400 && !x.containerHasBody()) {
+                x.containerWriteErrorPage(x.containerStatus(), "text/html;charset=UTF-8", ErrorPage.render(x));
+            }
+        } catch (Throwable t) {
+            x.log("could not write the error page", t);
+        }
+        if (!x.containerCommitted()) {
+            x.fireResponseEvents();
+        }
+    }
+
+    private void fail(Exchange x, int status, int sub, String module, String detail) {
+        if (!x.containerCommitted()) {
+            x.containerSetStatus(status);
+            x.setSubStatusInternal(sub);
+        }
+        x.failedModule = module;
+        x.failedStage = x.stage;
+        x.failureDetail = detail;
+        if (x.trace().enabled()) {
+            x.trace().write("Module", "MODULE_SET_RESPONSE_ERROR_STATUS " + module + " " + x.stage + " " + status
+                    + "." + sub);
+        }
+        x.completeRequest();
+    }
+
+    private void handleError(Exchange x, String module, Throwable t) {
+        if (t instanceof Error e && x.fatal == null) {
+            x.fatal = e;
+        }
+        if (x.error != null) {
+            x.log("module '" + module + "' failed in " + x.stage + " after an earlier error", t);
+            x.completeRequest();
+            return;
+        }
+        x.error = t;
+        int status = 500;
+        int sub = 0;
+        if (t instanceof StatusException se) {
+            status = se.status();
+            sub = se.subStatus();
+        }
+        x.failedModule = module;
+        x.failedStage = x.stage;
+        x.failureDetail = t.getMessage();
+        if (!x.containerCommitted()) {
+            x.containerSetStatus(status);
+            x.setSubStatusInternal(sub);
+        }
+        raiseErrorEvent(x, t);
+        x.completeRequest();
+    }
+
+    private void raiseErrorEvent(Exchange x, Throwable t) {
+        ErrorCallback[] callbacks = x.inNested ? p.nestedErrorCallbacks
+                : p.errorCallbacks[x.managed ? CompiledPipeline.MANAGED : CompiledPipeline.OTHER];
+        ModuleSlot saved = x.currentModule;
+        for (int i = 0; i < callbacks.length; i++) {
+            try {
+                callbacks[i].onError(x, t);
+            } catch (Throwable again) {
+                x.log("error callback failed", again);
+            }
+        }
+        x.currentModule = saved;
+    }
+
+    static void responseEvents(Exchange x) {
+        CompiledPipeline p = x.pipeline;
+        PipelineStage saved = x.stage;
+        ModuleSlot savedModule = x.currentModule;
+        ModuleSlot[][] arrays = p.stageModules[x.managed ? CompiledPipeline.MANAGED : CompiledPipeline.OTHER];
+        for (int s = HEADERS; s <= CONTENT; s++) {
+            x.stage = PipelineStage.of(s);
+            ModuleSlot[] m = arrays[s];
+            for (int i = 0; i < m.length; i++) {
+                x.currentModule = m[i];
+                try {
+                    m[i].module().handle(x);
+                } catch (Throwable t) {
+                    x.log("module '" + m[i].name() + "' failed in " + x.stage, t);
+                }
+            }
+        }
+        x.stage = saved;
+        x.currentModule = savedModule;
+    }
+
+    static boolean hasResponseEvents(Exchange x) {
+        ModuleSlot[][] arrays = x.pipeline.stageModules[x.managed ? CompiledPipeline.MANAGED : CompiledPipeline.OTHER];
+        return arrays[HEADERS].length > 0 || arrays[CONTENT].length > 0;
+    }
+}
