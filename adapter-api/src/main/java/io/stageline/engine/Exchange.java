@@ -40,6 +40,7 @@ public abstract class Exchange implements RequestContext {
     boolean outerCompleted;
     boolean nestedCompleted;
     boolean inNested;
+    boolean enteredNested;
     boolean finished;
     boolean responseFinished;
     boolean responseEventsFired;
@@ -283,7 +284,7 @@ public abstract class Exchange implements RequestContext {
 
     @Override
     public void executeChildRequest(String url) throws Exception {
-        if (depth + 1 >= MAX_CHILD_DEPTH) {
+        if (depth >= MAX_CHILD_DEPTH) {
             throw new IllegalStateException("child requests nest deeper than " + MAX_CHILD_DEPTH + " levels at " + url);
         }
         int q = url.indexOf('?');
@@ -297,6 +298,12 @@ public abstract class Exchange implements RequestContext {
         child.roles = roles;
         child.trace = trace;
         new PipelineExecutor(pipeline).runChild(child);
+        if (child.failedModule != null && failedModule == null) {
+            this.subStatus = child.subStatus;
+            this.failedModule = child.failedModule;
+            this.failedStage = child.failedStage;
+            this.failureDetail = child.failureDetail;
+        }
     }
 
     @Override

@@ -159,7 +159,7 @@ public final class PipelineBuilder {
         r.mode = mode;
         r.validateIntegratedModeConfiguration = validateIntegratedMode;
         List<String> errors = new ArrayList<>(problems);
-        List<Entry> effective = effectiveModules(r);
+        List<Entry> effective = effectiveModules(r, errors);
         List<ModuleSlot> slots = new ArrayList<>();
         Map<ModuleSlot, Subscription> subs = new LinkedHashMap<>();
         for (Entry e : effective) {
@@ -197,7 +197,7 @@ public final class PipelineBuilder {
         return impersonate ? 24 : 0;
     }
 
-    private List<Entry> effectiveModules(Result r) {
+    private List<Entry> effectiveModules(Result r, List<String> errors) {
         List<Entry> effective = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (Entry e : modules.values()) {
@@ -205,7 +205,7 @@ public final class PipelineBuilder {
             try {
                 holds = Preconditions.holds(e.preConditions(), mode);
             } catch (IllegalArgumentException ex) {
-                problems.add("module '" + e.name() + "': " + ex.getMessage());
+                errors.add("module '" + e.name() + "': " + ex.getMessage());
                 continue;
             }
             if (!holds) {

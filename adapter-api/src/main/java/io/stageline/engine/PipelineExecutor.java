@@ -69,15 +69,15 @@ public final class PipelineExecutor {
         int sel = table.select(path, x.method(), nonDefaultServlet, x.isLocal());
         x.nonDefaultServlet = nonDefaultServlet;
         x.selection = sel;
-        x.remapped = null;
+        boolean integrated = x.pipeline.mode == PipelineMode.INTEGRATED;
         if (sel >= 0) {
             x.mapping = table.mapping(sel);
             x.pathInfoStart = table.pathInfoStart(sel, path);
-            x.managed = x.pipeline.mode == PipelineMode.INTEGRATED && x.mapping.isManagedHandler();
+            x.managed = integrated && (x.remapped != null || x.mapping.isManagedHandler());
         } else {
             x.mapping = null;
             x.pathInfoStart = path.length();
-            x.managed = false;
+            x.managed = integrated && x.remapped != null;
         }
     }
 
@@ -147,6 +147,7 @@ public final class PipelineExecutor {
 
     /** Called by ServletDelegation in classic mode: runs the nested pipeline from its first stage. */
     void enterNested(Exchange x) {
+        x.enteredNested = true;
         x.nestedNext = 0;
         x.nestedCompleted = false;
         runNested(x);
@@ -304,10 +305,14 @@ public final class PipelineExecutor {
         x.completeRequest();
     }
 
-    private void handleError(Exchange x, String module, Throwable t) {
+    private static void recordFatal(Exchange x, Throwable t) {
         if (t instanceof Error e && x.fatal == null) {
             x.fatal = e;
         }
+    }
+
+    private void handleError(Exchange x, String module, Throwable t) {
+        recordFatal(x, t);
         if (x.error != null) {
             x.log("module '" + module + "' failed in " + x.stage + " after an earlier error", t);
             x.completeRequest();
@@ -339,6 +344,7 @@ public final class PipelineExecutor {
             try {
                 callbacks[i].onError(x, t);
             } catch (Throwable again) {
+                recordFatal(x, again);
                 x.log("error callback failed", again);
             }
         }
@@ -352,22 +358,31 @@ public final class PipelineExecutor {
         ModuleSlot[][] arrays = p.stageModules[x.managed ? CompiledPipeline.MANAGED : CompiledPipeline.OTHER];
         for (int s = HEADERS; s <= CONTENT; s++) {
             x.stage = PipelineStage.of(s);
-            ModuleSlot[] m = arrays[s];
-            for (int i = 0; i < m.length; i++) {
-                x.currentModule = m[i];
-                try {
-                    m[i].module().handle(x);
-                } catch (Throwable t) {
-                    x.log("module '" + m[i].name() + "' failed in " + x.stage, t);
-                }
-            }
+            deliver(x, p.nestedModules[s], x.enteredNested);
+            deliver(x, arrays[s], true);
         }
         x.stage = saved;
         x.currentModule = savedModule;
     }
 
+    private static void deliver(Exchange x, ModuleSlot[] m, boolean active) {
+        if (active) {
+            for (int i = 0; i < m.length; i++) {
+                x.currentModule = m[i];
+                try {
+                    m[i].module().handle(x);
+                } catch (Throwable t) {
+                    recordFatal(x, t);
+                    x.log("module '" + m[i].name() + "' failed in " + x.stage, t);
+                }
+            }
+        }
+    }
+
     static boolean hasResponseEvents(Exchange x) {
         ModuleSlot[][] arrays = x.pipeline.stageModules[x.managed ? CompiledPipeline.MANAGED : CompiledPipeline.OTHER];
-        return arrays[HEADERS].length > 0 || arrays[CONTENT].length > 0;
+        return arrays[HEADERS].length > 0 || arrays[CONTENT].length > 0
+                || (x.enteredNested && (x.pipeline.nestedModules[HEADERS].length > 0
+                || x.pipeline.nestedModules[CONTENT].length > 0));
     }
 }

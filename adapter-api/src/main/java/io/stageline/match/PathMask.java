@@ -216,7 +216,7 @@ public final class PathMask {
      * Matching for {@code allowPathInfo} mappings: the mask may match the path up to the end of an earlier segment,
      * the rest being PATH_INFO. The leftmost such segment wins. Returns the index where PATH_INFO starts (the
      * {@code /} after the matched segment), {@code path.length()} when only the whole path matches, or -1 when nothing
-     * matches. Example: {@code *.dll} on {@code /vdir/test.dll/myinfo} returns 10, the index of {@code /myinfo}.
+     * matches. Example: {@code *.dll} on {@code /vdir/test.dll/myinfo} returns 14, the index of {@code /myinfo}.
      * Being leftmost, {@code *} (and {@code *.} on {@code /a/b.jsp}) ends the file part at the first segment.
      */
     public int matchPathInfo(String path) {

@@ -1,0 +1,379 @@
+package io.stageline.servlet;
+
+import io.stageline.api.ResponseFilter;
+import io.stageline.engine.CompiledPipeline;
+import io.stageline.engine.Exchange;
+import io.stageline.engine.ResourceKind;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The exchange of a servlet request: the engine's container side implemented with the servlet API. The request and
+ * response reach the container's servlets unwrapped unless this request needs a wrapper (changed headers, a user set
+ * by a module for a non-static handler, response filters or response events).
+ */
+final class ServletExchange extends Exchange {
+    private final HttpServletRequest req;
+    private final HttpServletResponse resp;
+    private final FilterChain chain;
+    private final StagelineFilter filter;
+    private final boolean containerMapped;
+    private StagelineResponse wrapped;
+    private long bodyBytes;
+
+    ServletExchange(CompiledPipeline pipeline, HttpServletRequest req, HttpServletResponse resp, FilterChain chain,
+                    StagelineFilter filter, String path, String query, int depth) {
+        super(pipeline, req.getMethod(), path, query, depth);
+        this.req = req;
+        this.resp = resp;
+        this.chain = chain;
+        this.filter = filter;
+        this.containerMapped = chain != null;
+    }
+
+    /** The response wrapper installed for the handler, or null. */
+    StagelineResponse wrappedResponse() {
+        return wrapped;
+    }
+
+    // ---------------------------------------------------------------- request facts
+
+    @Override
+    public String contextPath() {
+        return req.getContextPath();
+    }
+
+    @Override
+    public String rawUri() {
+        String q = req.getQueryString();
+        return q == null ? req.getRequestURI() : req.getRequestURI() + "?" + q;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return req.getRemoteAddr();
+    }
+
+    @Override
+    public boolean isLocal() {
+        String a = req.getRemoteAddr();
+        return a != null && (a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1")
+                || a.equals("[::1]"));
+    }
+
+    @Override
+    public boolean isSecure() {
+        return req.isSecure();
+    }
+
+    @Override
+    protected String containerRequestHeader(String name) {
+        return req.getHeader(name);
+    }
+
+    @Override
+    protected List<String> containerRequestHeaders(String name) {
+        return Collections.list(req.getHeaders(name));
+    }
+
+    @Override
+    protected Collection<String> containerRequestHeaderNames() {
+        return Collections.list(req.getHeaderNames());
+    }
+
+    @Override
+    protected String containerServerVariable(String name) {
+        return switch (name) {
+            case "SERVER_NAME" -> req.getServerName();
+            case "SERVER_PORT" -> Integer.toString(req.getServerPort());
+            case "SERVER_PROTOCOL" -> req.getProtocol();
+            case "REMOTE_HOST" -> req.getRemoteHost();
+            case "REMOTE_PORT" -> Integer.toString(req.getRemotePort());
+            case "LOCAL_ADDR" -> req.getLocalAddr();
+            case "CONTENT_TYPE" -> req.getContentType();
+            case "CONTENT_LENGTH" -> req.getContentLengthLong() < 0 ? null : Long.toString(req.getContentLengthLong());
+            case "PATH_TRANSLATED" -> req.getServletContext().getRealPath(path());
+            default -> null;
+        };
+    }
+
+    // ---------------------------------------------------------------- response
+
+    @Override
+    protected int containerStatus() {
+        return resp.getStatus();
+    }
+
+    @Override
+    protected void containerSetStatus(int status) {
+        resp.setStatus(status);
+    }
+
+    @Override
+    protected String containerResponseHeader(String name) {
+        return resp.getHeader(name);
+    }
+
+    @Override
+    protected Collection<String> containerResponseHeaderNames() {
+        return resp.getHeaderNames();
+    }
+
+    @Override
+    protected void containerSetResponseHeader(String name, String value) {
+        resp.setHeader(name, value);
+    }
+
+    @Override
+    protected void containerAddResponseHeader(String name, String value) {
+        resp.addHeader(name, value);
+    }
+
+    @Override
+    protected void containerSetContentType(String contentType) {
+        resp.setContentType(contentType);
+    }
+
+    @Override
+    protected boolean containerCommitted() {
+        return resp.isCommitted() || (wrapped != null && wrapped.isCommitted());
+    }
+
+    @Override
+    protected OutputStream containerBody() throws IOException {
+        OutputStream target = wrapped != null ? wrapped.getOutputStream() : resp.getOutputStream();
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                bodyBytes++;
+                target.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                bodyBytes += len;
+                target.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                target.flush();
+            }
+        };
+    }
+
+    @Override
+    protected void containerRedirect(String location, int status) throws IOException {
+        resp.resetBuffer();
+        resp.setStatus(status);
+        resp.setHeader("Location", location);
+        resp.setContentLength(0);
+        resp.flushBuffer();
+    }
+
+    @Override
+    protected void containerWriteErrorPage(int status, String contentType, String body) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        if (wrapped != null) {
+            wrapped.resetCaptured();
+        }
+        resp.resetBuffer();
+        resp.setStatus(status);
+        resp.setContentType(contentType);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    @Override
+    protected boolean containerHasBody() {
+        if (error() != null) {
+            return false;
+        }
+        return bodyBytes > 0 || (wrapped != null && wrapped.hasBody());
+    }
+
+    @Override
+    protected void containerApplyResponseFilters(List<ResponseFilter> filters) throws IOException {
+        if (wrapped == null || wrapped.isCommitted()) {
+            return;
+        }
+        byte[] original = wrapped.captured();
+        wrapped.resetCaptured();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, original.length));
+        OutputStream out = sink;
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            out = filters.get(i).wrap(out, this);
+        }
+        out.write(original);
+        out.close();
+        if (!resp.isCommitted()) {
+            resp.setContentLength(sink.size());
+        }
+        resp.getOutputStream().write(sink.toByteArray());
+    }
+
+    @Override
+    protected void log(String message, Throwable t) {
+        if (t == null) {
+            req.getServletContext().log("Stageline: " + message);
+        } else {
+            req.getServletContext().log("Stageline: " + message, t);
+        }
+    }
+
+    // ---------------------------------------------------------------- resources
+
+    @Override
+    public ResourceKind resourceKind(String resourcePath) {
+        ServletContext ctx = req.getServletContext();
+        boolean slash = resourcePath.endsWith("/") && resourcePath.length() > 1;
+        String p = slash ? resourcePath.substring(0, resourcePath.length() - 1) : resourcePath;
+        ResourceKind kind = kindOf(ctx, p);
+        return slash && kind == ResourceKind.FILE ? ResourceKind.NONE : kind;
+    }
+
+    private static ResourceKind kindOf(ServletContext ctx, String p) {
+        try {
+            if (!p.equals("/") && ctx.getResource(p) == null) {
+                return ResourceKind.NONE;
+            }
+        } catch (MalformedURLException e) {
+            return ResourceKind.NONE;
+        }
+        String real = ctx.getRealPath(p);
+        if (real != null) {
+            Path fs = Path.of(real);
+            if (Files.isDirectory(fs)) {
+                return ResourceKind.DIRECTORY;
+            }
+            return Files.isRegularFile(fs) ? ResourceKind.FILE : ResourceKind.NONE;
+        }
+        Set<String> entries = ctx.getResourcePaths(p.endsWith("/") ? p : p + "/");
+        return entries != null && !entries.isEmpty() ? ResourceKind.DIRECTORY : ResourceKind.FILE;
+    }
+
+    @Override
+    public List<String> listDirectory(String resourcePath) {
+        String dir = resourcePath.endsWith("/") ? resourcePath : resourcePath + "/";
+        Set<String> entries = req.getServletContext().getResourcePaths(dir);
+        List<String> names = new ArrayList<>();
+        if (entries != null) {
+            for (String e : entries) {
+                names.add(e.substring(dir.length()));
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    // ---------------------------------------------------------------- handlers
+
+    private boolean originalTarget() {
+        return containerMapped && depth() == 0 && path().equals(originalPath());
+    }
+
+    @Override
+    public void invokeServlet(String servletName) throws Exception {
+        boolean any = "*".equals(servletName);
+        String mappedName = req.getHttpServletMapping() == null ? null : req.getHttpServletMapping().getServletName();
+        if (originalTarget() && (any || servletName.equals(mappedName))) {
+            dispatch(true, null, false);
+        } else if (any) {
+            dispatch(false, req.getServletContext().getRequestDispatcher(targetUri()), false);
+        } else {
+            RequestDispatcher rd = req.getServletContext().getNamedDispatcher(servletName);
+            if (rd == null) {
+                throw new ServletException("handler '" + handlerMapping().name() + "' names servlet '" + servletName
+                        + "', which the web application does not have");
+            }
+            dispatch(false, rd, false);
+        }
+    }
+
+    @Override
+    public void invokeDefaultServlet() throws Exception {
+        if (originalTarget() && !filter.mapsToNonDefault(req)) {
+            dispatch(true, null, true);
+        } else {
+            dispatch(false, req.getServletContext().getRequestDispatcher(targetUri()), true);
+        }
+    }
+
+    private String targetUri() {
+        return queryString() == null ? path() : path() + "?" + queryString();
+    }
+
+    private void dispatch(boolean viaChain, RequestDispatcher rd, boolean staticFile) throws Exception {
+        HttpServletRequest r = req;
+        boolean userForServlet = user() != null && !staticFile;
+        if ((headerOverrides() != null && headerOverrides().hasHeaderChanges()) || userForServlet) {
+            r = new StagelineRequest(req, this);
+        }
+        HttpServletResponse s = resp;
+        boolean capture = responseFilters() != null;
+        if (capture || needsResponseEvents()) {
+            long limit = handlerMapping() == null ? Long.MAX_VALUE : handlerMapping().responseBufferLimit();
+            wrapped = new StagelineResponse(resp, this, capture, limit);
+            s = wrapped;
+        }
+        if (viaChain) {
+            chain.doFilter(r, s);
+        } else {
+            rd.forward(r, s);
+        }
+        if (wrapped != null && !isAsyncStarted()) {
+            wrapped.drain();
+        }
+    }
+
+    @Override
+    public boolean containerMapsToNonDefaultServlet(String resourcePath) {
+        if (originalTarget() && resourcePath.equals(originalPath())) {
+            return filter.mapsToNonDefault(req);
+        }
+        return filter.mappingIndex(req.getServletContext()).servletFor(resourcePath) != null;
+    }
+
+    @Override
+    public boolean isAsyncStarted() {
+        return req.isAsyncStarted();
+    }
+
+    @Override
+    protected Exchange newChild(String childPath, String childQuery) {
+        ServletExchange child = new ServletExchange(pipeline(), req, resp, null, filter, childPath, childQuery,
+                depth() + 1);
+        child.setTrace(trace());
+        return child;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(req)) {
+            return type.cast(req);
+        }
+        if (type.isInstance(resp)) {
+            return type.cast(resp);
+        }
+        return type.isInstance(this) ? type.cast(this) : null;
+    }
+}

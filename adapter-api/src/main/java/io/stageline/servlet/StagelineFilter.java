@@ -1,0 +1,207 @@
+package io.stageline.servlet;
+
+import io.stageline.Stageline;
+import io.stageline.engine.CompiledPipeline;
+import io.stageline.engine.PathCanonicalizer;
+import io.stageline.engine.PipelineExecutor;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one Stageline filter. Mapped to {@code /*} for REQUEST dispatches (first in the chain), it runs every request of
+ * the application through the compiled pipeline; the container's servlets (the default servlet for static files,
+ * the application's servlets and JSPs) run as handlers inside EXECUTE_REQUEST_HANDLER.
+ *
+ * <p>FORWARD, INCLUDE, ERROR and ASYNC dispatches of a request already in the pipeline pass straight through: a
+ * request never starts a second pipeline. A request whose path is not canonical (encoded slashes, dot segments, path
+ * parameters, control characters that survived the container's own normalisation) is answered 400 before any module
+ * runs.
+ */
+public class StagelineFilter implements Filter {
+    /** Request attribute holding the exchange of a request in the pipeline. */
+    public static final String EXCHANGE_ATTRIBUTE = "io.stageline.exchange";
+    /** Servlet-context attribute an embedding application may set to a {@link CompiledPipeline} or a source. */
+    public static final String PIPELINE_ATTRIBUTE = "io.stageline.pipeline";
+
+    private volatile CompiledPipeline pipeline;
+    private PipelineSource source;
+    private volatile ServletMappingIndex mappingIndex;
+
+    /** A filter that takes its pipeline from the context attribute, else the built-in defaults. */
+    public StagelineFilter() {
+    }
+
+    /** A filter with an explicit pipeline (embedded use). */
+    public StagelineFilter(CompiledPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** A filter that loads its pipeline from {@code source} at init. */
+    public StagelineFilter(PipelineSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        if (pipeline != null) {
+            return;
+        }
+        ServletContext ctx = config.getServletContext();
+        Object attr = ctx.getAttribute(PIPELINE_ATTRIBUTE);
+        try {
+            if (source != null) {
+                pipeline = source.load(ctx);
+            } else if (attr instanceof CompiledPipeline p) {
+                pipeline = p;
+            } else if (attr instanceof PipelineSource s) {
+                pipeline = s.load(ctx);
+            } else {
+                pipeline = Stageline.builder().build();
+            }
+        } catch (Exception e) {
+            throw new ServletException("Stageline: the pipeline of " + ctx.getContextPath() + " could not be compiled: "
+                    + e.getMessage(), e);
+        }
+        for (String w : pipeline.warnings()) {
+            ctx.log("Stageline: " + w);
+        }
+    }
+
+    /** The compiled pipeline in use. */
+    public CompiledPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Swaps in a newly compiled pipeline (a reload); requests in flight finish with the old one. */
+    public void replacePipeline(CompiledPipeline next) {
+        CompiledPipeline old = this.pipeline;
+        this.pipeline = next;
+        if (old != null && old != next) {
+            old.close();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        CompiledPipeline p = pipeline;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)
+                || request.getAttribute(EXCHANGE_ATTRIBUTE) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = canonicalPath(req);
+        if (path == null) {
+            resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        CompiledPipeline p = pipeline;
+        ServletExchange x = new ServletExchange(p, req, resp, chain, this, path, req.getQueryString(), 0);
+        req.setAttribute(EXCHANGE_ATTRIBUTE, x);
+        PipelineExecutor executor = new PipelineExecutor(p);
+        boolean nonDefault = mapsToNonDefault(req) && path.equals(servletPathOf(req));
+        if (!executor.start(x, nonDefault)) {
+            req.getAsyncContext().addListener(new Resumer(executor, x));
+        }
+    }
+
+    /**
+     * The canonical path: the container's decoded, normalised servlet path plus path info. When the container mapped a
+     * directory URL to a welcome file itself (Tomcat does), the directory is kept so the pipeline decides.
+     */
+    static String canonicalPath(HttpServletRequest req) {
+        String path = servletPathOf(req);
+        String uri = req.getRequestURI();
+        if (uri != null && uri.endsWith("/") && !path.endsWith("/")) {
+            path = path.substring(0, path.lastIndexOf('/') + 1);
+        }
+        return PathCanonicalizer.canonicalize(path);
+    }
+
+    private static String servletPathOf(HttpServletRequest req) {
+        String sp = req.getServletPath();
+        String pi = req.getPathInfo();
+        String path = pi == null ? sp : sp + pi;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /** True when the container mapped this request to a servlet other than its default servlet. */
+    boolean mapsToNonDefault(HttpServletRequest req) {
+        HttpServletMapping m = req.getHttpServletMapping();
+        if (m == null || m.getMappingMatch() == null) {
+            return false;
+        }
+        if (m.getMappingMatch() == MappingMatch.DEFAULT) {
+            return false;
+        }
+        String defaultName = mappingIndex(req.getServletContext()).defaultServletName();
+        return defaultName == null || !defaultName.equals(m.getServletName());
+    }
+
+    ServletMappingIndex mappingIndex(ServletContext ctx) {
+        ServletMappingIndex idx = mappingIndex;
+        if (idx == null) {
+            idx = new ServletMappingIndex(ctx);
+            mappingIndex = idx;
+        }
+        return idx;
+    }
+
+    /** Resumes the pipeline when the async cycle completes; END_REQUEST runs once whatever ends the cycle. */
+    private static final class Resumer implements AsyncListener {
+        private final PipelineExecutor executor;
+        private final ServletExchange x;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Resumer(PipelineExecutor executor, ServletExchange x) {
+            this.executor = executor;
+            this.x = x;
+        }
+
+        private void finish() {
+            if (done.compareAndSet(false, true)) {
+                executor.resume(x);
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            finish();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // the container completes the cycle after a timeout; onComplete follows
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // the container completes the cycle after an error; onComplete follows
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
+}
