@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stageline.Stageline;
+import io.stageline.api.HandlerMapping;
 import io.stageline.api.ModuleSettings;
 import io.stageline.api.PipelineStage;
 import io.stageline.engine.CompiledPipeline;
@@ -65,6 +66,13 @@ public abstract class ContainerScenarios {
         CompiledPipeline pipeline = Stageline.builder()
                 .addNativeModule("NativeRecorder", nativeRecorder, ModuleSettings.empty())
                 .addModule("ManagedRecorder", managedRecorder, ModuleSettings.empty(), "managedHandler")
+                .addHandler(HandlerMapping.builder("Reports").path("*.do").verb("GET,POST").servlet(LEGACY).build())
+                .addHandler(HandlerMapping.builder("Hello").path("/hello-handler").verb("GET")
+                        .handler(ctx -> {
+                            ctx.setContentType("text/plain;charset=UTF-8");
+                            ctx.responseBody().write(("hello from " + ctx.handlerMapping().name())
+                                    .getBytes(StandardCharsets.UTF_8));
+                        }).build())
                 .build();
         base = start(webRoot, pipeline);
     }
@@ -108,6 +116,30 @@ public abstract class ContainerScenarios {
         assertEquals("legacy:GET:/legacy:header=yes:user=null", r.body());
         assertTrue(managedRecorder.awaitEnd("/legacy/report"));
         assertTrue(managedRecorder.eventsFor("/legacy/report").contains("PRE_EXECUTE_REQUEST_HANDLER"));
+    }
+
+    @Test
+    void aServletMappingByNameReachesThatServletForAPathTheContainerDoesNotMapToIt() throws Exception {
+        HttpResponse<String> r = get("/reports/monthly.do");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().startsWith("legacy:GET:/reports/monthly.do"), r.body());
+        assertTrue(managedRecorder.awaitEnd("/reports/monthly.do"));
+    }
+
+    @Test
+    void aTypeHandlerAnswersAndIsAManagedHandlerRequest() throws Exception {
+        HttpResponse<String> r = get("/hello-handler");
+        assertEquals(200, r.statusCode());
+        assertEquals("hello from Hello", r.body());
+        assertTrue(managedRecorder.awaitEnd("/hello-handler"));
+    }
+
+    @Test
+    void aVerbTheMappingDoesNotListFallsThroughToStaticFile() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/reports/monthly.do"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")));
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("404.0"), r.body());
     }
 
     @Test
