@@ -329,10 +329,17 @@ final class ServletExchange extends Exchange {
             r = new StagelineRequest(req, this);
         }
         HttpServletResponse s = resp;
+        if (staticFile) {
+            String ours = ContentTypeGuard.mediaType(resp.getContentType());
+            String theirs = ContentTypeGuard.mediaType(req.getServletContext().getMimeType(path()));
+            if (ours != null && !ours.equals(theirs)) {
+                s = new ContentTypeGuard(resp, resp.getContentType());
+            }
+        }
         boolean capture = responseFilters() != null;
         if (capture || needsResponseEvents()) {
             long limit = handlerMapping() == null ? Long.MAX_VALUE : handlerMapping().responseBufferLimit();
-            wrapped = new StagelineResponse(resp, this, capture, limit);
+            wrapped = new StagelineResponse(s, this, capture, limit);
             s = wrapped;
         }
         if (viaChain) {

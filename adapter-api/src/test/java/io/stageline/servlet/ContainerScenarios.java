@@ -63,7 +63,10 @@ public abstract class ContainerScenarios {
         Files.writeString(webRoot.resolve("big.txt"), "0123456789".repeat(10_000));
         Files.createDirectories(webRoot.resolve("WEB-INF"));
         Files.writeString(webRoot.resolve("WEB-INF/stageline.yaml"), "pipelineMode: integrated\n");
-        CompiledPipeline pipeline = Stageline.builder()
+        Files.writeString(webRoot.resolve("notes.custom"), "custom type");
+        Files.writeString(webRoot.resolve("data.json"), "{}");
+        CompiledPipeline pipeline = Stageline.builder(java.util.Map.of("StaticFile", ModuleSettings.of(java.util.Map.of(
+                        "mimeMap", java.util.Map.of(".custom", "text/x-custom", ".json", "application/x-stageline+json")))))
                 .addNativeModule("NativeRecorder", nativeRecorder, ModuleSettings.empty())
                 .addModule("ManagedRecorder", managedRecorder, ModuleSettings.empty(), "managedHandler")
                 .addHandler(HandlerMapping.builder("Reports").path("*.do").verb("GET,POST").servlet(LEGACY).build())
@@ -140,6 +143,21 @@ public abstract class ContainerScenarios {
                 .PUT(HttpRequest.BodyPublishers.ofString("x")));
         assertEquals(404, r.statusCode());
         assertTrue(r.body().contains("404.0"), r.body());
+    }
+
+    @Test
+    void theMimeMapDecidesTheContentTypeForExtensionsTheContainerDoesNotKnow() throws Exception {
+        HttpResponse<String> r = get("/notes.custom");
+        assertEquals(200, r.statusCode());
+        assertEquals("custom type", r.body());
+        assertEquals("text/x-custom", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    }
+
+    @Test
+    void theMimeMapOverridesTheContainersOwnTypeForAKnownExtension() throws Exception {
+        HttpResponse<String> r = get("/data.json");
+        assertEquals(200, r.statusCode());
+        assertEquals("application/x-stageline+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     }
 
     @Test
