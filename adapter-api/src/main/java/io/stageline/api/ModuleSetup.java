@@ -9,6 +9,19 @@ public interface ModuleSetup {
     /** The module's settings: the {@code settings:} map of its entry, or its own section for built-ins. */
     ModuleSettings settings();
 
+    /**
+     * The number of locations: 1 (the application root, location 0) plus the configured {@code locations:}. A module
+     * whose settings may differ per location builds one value per location here and picks it per request with
+     * {@link RequestContext#locationIndex()}.
+     */
+    int locationCount();
+
+    /** The path of a location: {@code ""} for the root (location 0), e.g. {@code /admin}. */
+    String locationPath(int location);
+
+    /** The module's settings at a location: the location's own, else the application-level settings. */
+    ModuleSettings settings(int location);
+
     /** The pipeline mode of the application. */
     PipelineMode mode();
 

@@ -89,6 +89,15 @@ public interface RequestContext {
     /** The canonical path as the request arrived, before any rewrite. */
     String originalPath();
 
+    /**
+     * The location that applies to {@link #path()}: 0 for the application root, otherwise the index of the most
+     * specific {@code locations:} entry covering the path (see {@link ModuleSetup#locationCount()}).
+     */
+    int locationIndex();
+
+    /** The path of the location that applies ({@code ""} for the application root). */
+    String locationPath();
+
     /** The path info after the segment an {@code allowPathInfo} mapping matched, or the empty string. */
     String pathInfo();
 

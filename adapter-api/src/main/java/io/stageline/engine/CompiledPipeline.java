@@ -1,7 +1,6 @@
 package io.stageline.engine;
 
 import io.stageline.api.ErrorCallback;
-import io.stageline.api.HandlerMapping;
 import io.stageline.api.PipelineMode;
 import io.stageline.api.PipelineStage;
 import io.stageline.match.HandlerTable;
@@ -33,11 +32,10 @@ public final class CompiledPipeline implements AutoCloseable {
     final ModuleSlot[][] errorCallbackSlots;
     /** Classic mode: error callbacks of the nested pipeline's managed modules. */
     final ErrorCallback[] nestedErrorCallbacks;
-    final HandlerTable handlers;
-    /** Per handler index: the name of a module the mapping names but the request cannot have, or null. */
-    final String[] badModules;
-    /** Per handler index: the handler modules to call, in effective module order. */
-    final HandlerModule[][] handlerModules;
+    /** The handler sets: index 0 = the application root, then one per location. */
+    final HandlerSet[] locations;
+    /** Location indices, most specific (longest path) first; the root is last. */
+    private final int[] matchOrder;
     final HandlerTable legacyHandlers;
     final List<AutoCloseable> closeCallbacks;
     final List<String> warnings;
@@ -53,9 +51,8 @@ public final class CompiledPipeline implements AutoCloseable {
         this.errorCallbacks = r.errorCallbacks;
         this.errorCallbackSlots = r.errorCallbackSlots;
         this.nestedErrorCallbacks = r.nestedErrorCallbacks;
-        this.handlers = r.handlers;
-        this.badModules = r.badModules;
-        this.handlerModules = r.handlerModules;
+        this.locations = r.locations;
+        this.matchOrder = matchOrder(r.locations);
         this.legacyHandlers = r.legacyHandlers;
         this.closeCallbacks = List.copyOf(r.closeCallbacks);
         this.warnings = List.copyOf(r.warnings);
@@ -78,8 +75,42 @@ public final class CompiledPipeline implements AutoCloseable {
         return byName.get(name);
     }
 
+    /** The application root's handler table. */
     public HandlerTable handlers() {
-        return handlers;
+        return locations[0].table;
+    }
+
+    /** The handler set of a location (0 = the application root). */
+    public HandlerSet handlers(int location) {
+        return locations[location];
+    }
+
+    public int locationCount() {
+        return locations.length;
+    }
+
+    /** The location that applies to a canonical path: the most specific one covering it, else 0. */
+    public int locationFor(String canonicalPath) {
+        int[] order = matchOrder;
+        for (int i = 0; i < order.length; i++) {
+            if (locations[order[i]].covers(canonicalPath)) {
+                return order[i];
+            }
+        }
+        return 0;
+    }
+
+    private static int[] matchOrder(HandlerSet[] sets) {
+        Integer[] idx = new Integer[sets.length - 1];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i + 1;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Integer.compare(sets[b].path.length(), sets[a].path.length()));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = idx[i];
+        }
+        return out;
     }
 
     /** The classic-mode legacy handler table ({@code legacy.httpHandlers}); empty in integrated mode. */
@@ -120,11 +151,7 @@ public final class CompiledPipeline implements AutoCloseable {
 
     /** The bad module of the mapping at {@code index} (500.21), or null. */
     public String badModule(int index) {
-        return badModules[index];
-    }
-
-    HandlerMapping mapping(int index) {
-        return handlers.mapping(index);
+        return locations[0].badModules[index];
     }
 
     /** Runs the close callbacks; failures are logged and do not stop the others. */

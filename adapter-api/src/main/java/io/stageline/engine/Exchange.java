@@ -54,6 +54,7 @@ public abstract class Exchange implements RequestContext {
 
     // handler selection
     int selection;
+    int location;
     HandlerMapping mapping;
     int pathInfoStart;
     RequestHandler remapped;
@@ -349,6 +350,16 @@ public abstract class Exchange implements RequestContext {
     @Override
     public String originalPath() {
         return originalPath;
+    }
+
+    @Override
+    public int locationIndex() {
+        return location;
+    }
+
+    @Override
+    public String locationPath() {
+        return pipeline.locations[location].path;
     }
 
     @Override

@@ -7,14 +7,13 @@ import io.stageline.api.ModuleSetup;
 import io.stageline.api.PipelineMode;
 import io.stageline.api.PipelineModule;
 import io.stageline.api.PipelineStage;
-import io.stageline.api.RequestHandler;
 import io.stageline.match.AccessPolicy;
 import io.stageline.match.HandlerTable;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,13 @@ public final class PipelineBuilder {
     private boolean validateIntegratedMode = true;
     private boolean impersonate;
     private final List<String> problems = new ArrayList<>();
+    private final List<LocationEntry> locations = new ArrayList<>();
+    private ClassLoader classLoader;
+    private boolean legacyModulesPresent;
+    private boolean legacyHandlersPresent;
+
+    private record LocationEntry(String path, List<HandlerMapping> handlers, Map<String, ModuleSettings> settings) {
+    }
 
     private record Entry(String name, PipelineModule module, ModuleSettings settings, List<String> preConditions,
                          boolean managed) {
@@ -153,6 +159,47 @@ public final class PipelineBuilder {
         return this;
     }
 
+    /** The class loader for {@code type:} handler classes (default: the thread's context class loader). */
+    public PipelineBuilder classLoader(ClassLoader loader) {
+        this.classLoader = loader;
+        return this;
+    }
+
+    /**
+     * Says that the application's own configuration has {@code legacy.httpModules} / {@code legacy.httpHandlers}
+     * sections (any add, remove or clear), which fails every request in integrated mode with 500.22 / 500.23 unless
+     * validation is off, even when the merged lists end up empty.
+     */
+    public PipelineBuilder legacySectionsPresent(boolean httpModules, boolean httpHandlers) {
+        this.legacyModulesPresent = httpModules;
+        this.legacyHandlersPresent = httpHandlers;
+        return this;
+    }
+
+    /**
+     * Adds a location: requests whose canonical path is {@code path} or below it (segment-aligned, case-insensitive;
+     * the most specific location wins) use {@code handlerList} (the complete effective list, highest priority first;
+     * null = the application's list) and, for the modules named in {@code moduleSettings}, those settings instead of
+     * the application-level ones ({@link ModuleSetup#settings(int)}). Modules themselves cannot differ per location.
+     */
+    public PipelineBuilder location(String path, List<HandlerMapping> handlerList,
+                                    Map<String, ModuleSettings> moduleSettings) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (p.isEmpty() || PathCanonicalizer.canonicalize(p) == null) {
+            problems.add("location '" + path + "' is not a canonical application path such as /admin");
+            return this;
+        }
+        for (LocationEntry e : locations) {
+            if (e.path().equalsIgnoreCase(p)) {
+                problems.add("location '" + path + "' is declared twice");
+                return this;
+            }
+        }
+        locations.add(new LocationEntry(p.toLowerCase(Locale.ROOT), handlerList == null ? null : List.copyOf(handlerList),
+                moduleSettings == null ? Map.of() : Map.copyOf(moduleSettings)));
+        return this;
+    }
+
     /** Initialises the modules and compiles the tables; throws with every problem found. */
     public CompiledPipeline build() {
         Result r = new Result();
@@ -188,10 +235,10 @@ public final class PipelineBuilder {
         if (mode != PipelineMode.INTEGRATED || !validateIntegratedMode) {
             return 0;
         }
-        if (!legacyModules.isEmpty()) {
+        if (!legacyModules.isEmpty() || legacyModulesPresent) {
             return 22;
         }
-        if (!legacyHandlers.isEmpty()) {
+        if (!legacyHandlers.isEmpty() || legacyHandlersPresent) {
             return 23;
         }
         return impersonate ? 24 : 0;
@@ -234,7 +281,7 @@ public final class PipelineBuilder {
             return;
         }
         ModuleSlot slot = new ModuleSlot(e.name(), e.module(), e.managed(), mhOnly, slots.size());
-        Subscription sub = new Subscription(e, mode, nested);
+        Subscription sub = new Subscription(e, mode, nested, locations);
         try {
             e.module().init(sub);
         } catch (Exception | LinkageError ex) {
@@ -323,115 +370,19 @@ public final class PipelineBuilder {
     }
 
     private void compileHandlers(Result r, List<ModuleSlot> slots, List<String> errors) {
-        List<HandlerMapping> all = new ArrayList<>(handlers);
-        all.addAll(defaultHandlers);
-        List<HandlerMapping> kept = filterAndInstantiate(all, errors);
-        checkUniqueNames(all, errors);
-        try {
-            r.handlers = HandlerTable.compile(kept, accessPolicy);
-        } catch (IllegalArgumentException ex) {
-            errors.add(ex.getMessage());
-            r.handlers = HandlerTable.compile(List.of(), accessPolicy);
+        HandlerCompiler compiler = new HandlerCompiler(mode, accessPolicy, classLoader, slots, errors);
+        List<HandlerMapping> root = new ArrayList<>(handlers);
+        root.addAll(defaultHandlers);
+        List<HandlerSet> sets = new ArrayList<>();
+        sets.add(compiler.compile("", root));
+        for (LocationEntry loc : locations) {
+            sets.add(compiler.compile(loc.path(), loc.handlers() == null ? root : loc.handlers()));
         }
-        List<HandlerMapping> legacy = mode == PipelineMode.CLASSIC ? filterAndInstantiate(legacyHandlers, errors) : List.of();
-        try {
-            r.legacyHandlers = HandlerTable.compile(legacy, AccessPolicy.parse("Read, Write, Script, Execute"));
-        } catch (IllegalArgumentException ex) {
-            errors.add(ex.getMessage());
-            r.legacyHandlers = HandlerTable.compile(List.of(), accessPolicy);
-        }
-        Map<String, ModuleSlot> byName = new HashMap<>();
-        for (ModuleSlot s : slots) {
-            byName.put(s.name(), s);
-        }
-        int size = r.handlers.size();
-        r.badModules = new String[size];
-        r.handlerModules = new HandlerModule[size][];
-        for (int i = 0; i < size; i++) {
-            resolveHandlerModules(r, i, byName, errors);
-        }
-    }
-
-    private void resolveHandlerModules(Result r, int i, Map<String, ModuleSlot> byName, List<String> errors) {
-        HandlerMapping m = r.handlers.mapping(i);
-        List<ModuleSlot> found = new ArrayList<>();
-        for (String name : m.modules()) {
-            if (HandlerMapping.MANAGED_PIPELINE_HANDLER.equals(name)) {
-                if (mode != PipelineMode.INTEGRATED && r.badModules[i] == null) {
-                    r.badModules[i] = name;
-                }
-                continue;
-            }
-            ModuleSlot slot = byName.get(name);
-            if (slot == null) {
-                if (r.badModules[i] == null) {
-                    r.badModules[i] = name;
-                }
-            } else if (!(slot.module() instanceof HandlerModule)) {
-                errors.add("handler '" + m.name() + "' (" + m.source() + ") names module '" + name
-                        + "', which cannot execute requests");
-            } else {
-                found.add(slot);
-            }
-        }
-        found.sort((a, b) -> Integer.compare(a.position(), b.position()));
-        HandlerModule[] hm = new HandlerModule[found.size()];
-        for (int k = 0; k < hm.length; k++) {
-            hm[k] = (HandlerModule) found.get(k).module();
-        }
-        r.handlerModules[i] = hm;
-    }
-
-    private List<HandlerMapping> filterAndInstantiate(List<HandlerMapping> list, List<String> errors) {
-        List<HandlerMapping> kept = new ArrayList<>();
-        for (HandlerMapping m : list) {
-            boolean holds;
-            try {
-                for (String t : m.preConditions()) {
-                    Preconditions.canonical(t, false);
-                }
-                holds = Preconditions.holds(m.preConditions(), mode);
-            } catch (IllegalArgumentException ex) {
-                errors.add("handler '" + m.name() + "' (" + m.source() + "): " + ex.getMessage());
-                continue;
-            }
-            if (!holds) {
-                continue;
-            }
-            if (m.typeName() != null && m.handler() == null) {
-                RequestHandler h = instantiate(m, errors);
-                if (h == null) {
-                    continue;
-                }
-                m = m.withHandler(h);
-            }
-            kept.add(m);
-        }
-        return kept;
-    }
-
-    private static RequestHandler instantiate(HandlerMapping m, List<String> errors) {
-        try {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            Class<?> c = Class.forName(m.typeName(), true, cl != null ? cl : PipelineBuilder.class.getClassLoader());
-            if (!RequestHandler.class.isAssignableFrom(c)) {
-                errors.add("handler '" + m.name() + "' (" + m.source() + "): class " + m.typeName()
-                        + " does not implement " + RequestHandler.class.getName());
-                return null;
-            }
-            return (RequestHandler) c.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError ex) {
-            errors.add("handler '" + m.name() + "' (" + m.source() + "): cannot create " + m.typeName() + ": " + ex);
-            return null;
-        }
-    }
-
-    private static void checkUniqueNames(List<HandlerMapping> all, List<String> errors) {
-        Set<String> seen = new HashSet<>();
-        for (HandlerMapping m : all) {
-            if (!seen.add(m.name())) {
-                errors.add("duplicate handler '" + m.name() + "' (" + m.source() + "): remove it before adding it again");
-            }
+        r.locations = sets.toArray(new HandlerSet[0]);
+        r.legacyHandlers = compiler.compileLegacy(legacyHandlers);
+        r.locationSettings = new ArrayList<>();
+        for (LocationEntry loc : locations) {
+            r.locationSettings.add(loc.settings());
         }
     }
 
@@ -450,15 +401,36 @@ public final class PipelineBuilder {
         private final Entry entry;
         private final PipelineMode mode;
         private final boolean classicManaged;
+        private final List<LocationEntry> locations;
         final Set<PipelineStage> stages = EnumSet.noneOf(PipelineStage.class);
         final List<ErrorCallback> errorCallbacks = new ArrayList<>();
         final List<AutoCloseable> closers = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
 
-        Subscription(Entry entry, PipelineMode mode, boolean classicManaged) {
+        Subscription(Entry entry, PipelineMode mode, boolean classicManaged, List<LocationEntry> locations) {
             this.entry = entry;
             this.mode = mode;
             this.classicManaged = classicManaged;
+            this.locations = locations;
+        }
+
+        @Override
+        public int locationCount() {
+            return locations.size() + 1;
+        }
+
+        @Override
+        public String locationPath(int location) {
+            return location == 0 ? "" : locations.get(location - 1).path();
+        }
+
+        @Override
+        public ModuleSettings settings(int location) {
+            if (location == 0) {
+                return settings();
+            }
+            ModuleSettings own = locations.get(location - 1).settings().get(entry.name());
+            return own != null ? own : settings();
         }
 
         @Override
@@ -511,9 +483,8 @@ public final class PipelineBuilder {
         ErrorCallback[][] errorCallbacks;
         ModuleSlot[][] errorCallbackSlots;
         ErrorCallback[] nestedErrorCallbacks;
-        HandlerTable handlers;
-        String[] badModules;
-        HandlerModule[][] handlerModules;
+        HandlerSet[] locations;
+        List<Map<String, ModuleSettings>> locationSettings;
         HandlerTable legacyHandlers;
         final List<AutoCloseable> closeCallbacks = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();

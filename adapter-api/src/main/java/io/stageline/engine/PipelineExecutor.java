@@ -64,8 +64,10 @@ public final class PipelineExecutor {
 
     /** (Re)selects the handler mapping for the exchange's current path. */
     static void select(Exchange x, boolean nonDefaultServlet) {
-        HandlerTable table = x.pipeline.handlers;
         String path = x.path();
+        int location = x.pipeline.locationFor(path);
+        x.location = location;
+        HandlerTable table = x.pipeline.locations[location].table;
         int sel = table.select(path, x.method(), nonDefaultServlet, x.isLocal());
         x.nonDefaultServlet = nonDefaultServlet;
         x.selection = sel;
@@ -207,7 +209,7 @@ public final class PipelineExecutor {
                 return;
             }
         }
-        String bad = p.badModules[x.selection];
+        String bad = p.locations[x.location].badModules[x.selection];
         if (bad != null) {
             fail(x, 500, 21, "IIS Web Core", "Handler '" + m.name() + "' has a bad module '" + bad
                     + "' in its module list");
@@ -227,7 +229,7 @@ public final class PipelineExecutor {
                 } else if (m.kind() == HandlerKind.SERVLET && m.isManagedHandler()) {
                     x.invokeServlet(m.servletName());
                 } else {
-                    HandlerModule[] hms = p.handlerModules[x.selection];
+                    HandlerModule[] hms = p.locations[x.location].handlerModules[x.selection];
                     for (int i = 0; i < hms.length && !hms[i].executeHandler(x); i++) {
                         // each handler module declines requests that are not its kind
                     }

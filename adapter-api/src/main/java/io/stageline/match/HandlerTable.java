@@ -29,8 +29,8 @@ import java.util.Objects;
  * decides), else {@link #NO_HANDLER}. {@link #httpStatus} / {@link #subStatus} turn a code into 404.4 / 403.x.
  *
  * <p>{@code select} is the hot path: it allocates nothing, takes no lock and uses neither regular expressions nor
- * reflection. It scans only the mappings that can match the path's last segment (an index by exact segment and by
- * extension, compiled here), in table order, so the first-match order is never changed.
+ * reflection. It scans only the mappings that can match the path's last segments (indexes by exact segment, by
+ * extension and by parent segment, compiled here), in table order, so the first-match order is never changed.
  *
  * <p>Example: with {@code [*.jsp GET (Script), * * (Read)]} and the default policy, {@code GET /a/x.JSP} selects 0,
  * {@code POST /a/x.jsp} falls through to 1, and with {@code AccessPolicy.parse("Script")} {@code POST /a/x.jsp}
@@ -49,6 +49,7 @@ public final class HandlerTable {
     private final HandlerMapping[] mappings;
     private final PathMask[] masks;
     private final VerbSet[] verbs;
+    private final int[] verbBits;
     private final boolean[] anyServlet;
     private final boolean[] pathInfo;
     private final int[] denyLocal;
@@ -62,6 +63,7 @@ public final class HandlerTable {
         mappings = new HandlerMapping[n];
         masks = new PathMask[n];
         verbs = new VerbSet[n];
+        verbBits = new int[n];
         anyServlet = new boolean[n];
         pathInfo = new boolean[n];
         denyLocal = new int[n];
@@ -72,6 +74,7 @@ public final class HandlerTable {
             mappings[i] = m;
             masks[i] = compileMask(m);
             verbs[i] = parseVerbs(m);
+            verbBits[i] = verbs[i].bits();
             anyServlet[i] = HandlerMapping.ANY_SERVLET.equals(m.servletName());
             pathInfo[i] = m.allowPathInfo();
             if (m.requireAccess() == null) {
@@ -103,7 +106,7 @@ public final class HandlerTable {
     private static PathMask compileMask(HandlerMapping m) {
         try {
             return PathMask.compile(m.path());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(describe(m) + ": " + e.getMessage(), e);
         }
     }
@@ -111,7 +114,7 @@ public final class HandlerTable {
     private static VerbSet parseVerbs(HandlerMapping m) {
         try {
             return VerbSet.parse(m.verb());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(describe(m) + ": " + e.getMessage(), e);
         }
     }
@@ -155,11 +158,27 @@ public final class HandlerTable {
     public int select(String path, String method, boolean nonDefaultServlet, boolean localRequest) {
         PathMask.checkPath(path);
         Objects.requireNonNull(method, "method");
+        int methodBit = VerbSet.methodBit(method);
+        int lastSlash = path.lastIndexOf('/');
+        int[] primary = index.candidates(path, lastSlash);
+        int[] parents = index.parentCandidates(path, lastSlash);
         int[] deny = localRequest ? denyLocal : denyRemote;
         int denied = 0;
-        for (int i : index.candidates(path)) {
-            if (!verbs[i].matches(method) || !pathMatches(i, path)
-                    || anyServlet[i] && !nonDefaultServlet) {
+        int p = 0;
+        int q = 0;
+        int pn = primary.length;
+        int qn = parents == null ? 0 : parents.length;
+        while (true) {
+            int i;
+            if (q < qn && (p == pn || parents[q] < primary[p])) {
+                i = parents[q++];
+            } else if (p < pn) {
+                i = primary[p++];
+            } else {
+                break;
+            }
+            if ((verbBits[i] & methodBit) == 0 || methodBit == VerbSet.OTHER_METHOD && !verbs[i].matches(method)
+                    || !pathMatches(i, path, lastSlash) || anyServlet[i] && !nonDefaultServlet) {
                 continue;
             }
             if (deny[i] == 0) {
@@ -172,8 +191,8 @@ public final class HandlerTable {
         return denied != 0 ? denied : NO_HANDLER;
     }
 
-    private boolean pathMatches(int i, String path) {
-        return pathInfo[i] ? masks[i].matchPathInfo(path) >= 0 : masks[i].matchesPrefix(path, path.length());
+    private boolean pathMatches(int i, String path, int lastSlash) {
+        return pathInfo[i] ? masks[i].matchPathInfo(path) >= 0 : masks[i].matchesPrefix(path, path.length(), lastSlash);
     }
 
     /**
@@ -188,7 +207,7 @@ public final class HandlerTable {
         int[] deny = localRequest ? denyLocal : denyRemote;
         for (int i = 0; i < mappings.length; i++) {
             Verdict verdict;
-            if (!pathMatches(i, path)) {
+            if (!pathMatches(i, path, path.lastIndexOf('/'))) {
                 verdict = Verdict.PATH_MISMATCH;
             } else if (!verbs[i].matches(method)) {
                 verdict = Verdict.VERB_MISMATCH;

@@ -1,5 +1,6 @@
 package io.stageline.match;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -66,19 +67,31 @@ public final class PathMask {
     /** {@link #indexType()}: the last segment must be extensionless. */
     static final int INDEX_EXTENSIONLESS = 3;
 
+    // One int per Kind, so that the hot-path switch is a plain int switch (see code(Kind)).
+    private static final int ANY_CODE = 0;
+    private static final int EXTENSIONLESS_CODE = 1;
+    private static final int EXTENSION_CODE = 2;
+    private static final int EXACT_SEGMENT_CODE = 3;
+    private static final int SEGMENT_GLOB_CODE = 4;
+    private static final int SUFFIX_LITERAL_CODE = 5;
+    private static final int SUFFIX_GLOB_CODE = 6;
+
     private final String mask;
     private final String folded;
     private final Kind kind;
+    private final int kindCode;
     private final String key;
     private final boolean anchored;
     private final int slashes;
     private final int indexType;
     private final String indexKey;
+    private final String parentKey;
 
     private PathMask(String mask, Kind kind, String key) {
         this.mask = mask;
         this.folded = CaseFold.fold(mask);
         this.kind = kind;
+        this.kindCode = code(kind);
         this.key = key;
         this.anchored = mask.charAt(0) == '/';
         int n = 0;
@@ -88,7 +101,10 @@ public final class PathMask {
             }
         }
         this.slashes = n;
-        String last = folded.substring(folded.lastIndexOf('/') + 1);
+        int lastSlash = folded.lastIndexOf('/');
+        String parent = lastSlash > 0 ? folded.substring(folded.lastIndexOf('/', lastSlash - 1) + 1, lastSlash) : "";
+        this.parentKey = parent.isEmpty() || hasWildcard(parent, 0) ? null : parent;
+        String last = folded.substring(lastSlash + 1);
         if (kind == Kind.ANY) {
             indexType = INDEX_NONE;
             indexKey = null;
@@ -103,6 +119,25 @@ public final class PathMask {
             boolean literalExtension = dot >= 0 && dot < last.length() - 1 && !hasWildcard(last, dot + 1);
             indexType = literalExtension ? INDEX_EXTENSION : INDEX_NONE;
             indexKey = literalExtension ? last.substring(dot + 1) : null;
+        }
+    }
+
+    private static int code(Kind kind) {
+        switch (kind) {
+            case ANY:
+                return ANY_CODE;
+            case EXTENSIONLESS:
+                return EXTENSIONLESS_CODE;
+            case EXTENSION:
+                return EXTENSION_CODE;
+            case EXACT_SEGMENT:
+                return EXACT_SEGMENT_CODE;
+            case SEGMENT_GLOB:
+                return SEGMENT_GLOB_CODE;
+            case SUFFIX_LITERAL:
+                return SUFFIX_LITERAL_CODE;
+            default:
+                return SUFFIX_GLOB_CODE;
         }
     }
 
@@ -171,7 +206,8 @@ public final class PathMask {
         for (int i = 0; i < mask.length(); i++) {
             char c = mask.charAt(i);
             if (c < 0x20 || c == 0x7F || Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04X", (int) c));
+                String hex = Integer.toHexString(c | 0x10000).toUpperCase(Locale.ROOT);
+                shown.append("\\u").append(hex, 1, 5);
             } else {
                 shown.append(c);
             }
@@ -194,6 +230,7 @@ public final class PathMask {
         return mask;
     }
 
+    /** The shape of this mask; {@link HandlerTable} indexes by it. */
     public Kind kind() {
         return kind;
     }
@@ -209,7 +246,7 @@ public final class PathMask {
     /** True when the whole path matches (see the class comment). */
     public boolean matches(String path) {
         checkPath(path);
-        return matchesPrefix(path, path.length());
+        return matchesPrefix(path, path.length(), path.lastIndexOf('/'));
     }
 
     /**
@@ -222,12 +259,14 @@ public final class PathMask {
     public int matchPathInfo(String path) {
         checkPath(path);
         int n = path.length();
+        int lastSlash = 0;
         for (int end = path.indexOf('/', 1); end > 0; end = path.indexOf('/', end + 1)) {
-            if (matchesPrefix(path, end)) {
+            if (matchesPrefix(path, end, lastSlash)) {
                 return end;
             }
+            lastSlash = end;
         }
-        return matchesPrefix(path, n) ? n : -1;
+        return matchesPrefix(path, n, lastSlash) ? n : -1;
     }
 
     static void checkPath(String path) {
@@ -236,25 +275,23 @@ public final class PathMask {
         }
     }
 
-    /** Matching of the path {@code path[0, end)}; {@code end > 0}. */
-    boolean matchesPrefix(String path, int end) {
-        switch (kind) {
-            case ANY:
+    /** Matching of the path {@code path[0, end)}, whose last '/' is at {@code lastSlash}; {@code end > 0}. */
+    boolean matchesPrefix(String path, int end, int lastSlash) {
+        switch (kindCode) {
+            case ANY_CODE:
                 return true;
-            case EXTENSIONLESS:
+            case EXTENSIONLESS_CODE:
                 return extensionless(path, end);
-            case EXTENSION:
+            case EXTENSION_CODE:
                 return extension(path, end);
-            case EXACT_SEGMENT:
+            case EXACT_SEGMENT_CODE:
                 return exactSegment(path, end);
-            case SEGMENT_GLOB:
-                return glob(folded, path, path.lastIndexOf('/', end - 1) + 1, end);
-            case SUFFIX_LITERAL:
+            case SEGMENT_GLOB_CODE:
+                return Glob.matches(folded, path, lastSlash + 1, end);
+            case SUFFIX_LITERAL_CODE:
                 return literalSuffix(path, end);
-            case SUFFIX_GLOB:
-                return globSuffix(path, end);
             default:
-                throw new AssertionError(kind);
+                return globSuffix(path, end, lastSlash);
         }
     }
 
@@ -307,60 +344,19 @@ public final class PathMask {
         return CaseFold.regionEquals(folded, path, start);
     }
 
-    private boolean globSuffix(String path, int end) {
+    private boolean globSuffix(String path, int end, int lastSlash) {
         if (anchored) {
-            return glob(folded, path, 0, end);
+            return Glob.matches(folded, path, 0, end);
         }
         // The suffix holds exactly as many '/' as the mask: it starts after the (slashes+1)-th '/' from the end,
         // or at 0 when the path has exactly that many (the mask's first segment must then match empty text).
-        int count = 0;
-        for (int i = end - 1; i >= 0; i--) {
+        int count = 1;
+        for (int i = lastSlash - 1; i >= 0; i--) {
             if (path.charAt(i) == '/' && ++count > slashes) {
-                return glob(folded, path, i + 1, end);
+                return Glob.matches(folded, path, i + 1, end);
             }
         }
-        return count == slashes && glob(folded, path, 0, end);
-    }
-
-    /**
-     * Glob of the folded mask {@code m} over {@code s[from, to)}: {@code *} = any run without '/', {@code ?} = one
-     * character other than '/'. Iterative, backtracking to the last star only: a star cannot reach past a '/', and a
-     * literal '/' pins the alignment, so an earlier star never needs to be revisited once a '/' has been matched.
-     */
-    static boolean glob(String m, String s, int from, int to) {
-        int mi = 0;
-        int me = m.length();
-        int si = from;
-        int starM = -1;
-        int starS = -1;
-        while (si < to) {
-            if (mi < me) {
-                char mc = m.charAt(mi);
-                if (mc == '*') {
-                    starM = ++mi;
-                    starS = si;
-                    continue;
-                }
-                char c = s.charAt(si);
-                if (mc == '?' ? c != '/' : mc == CaseFold.fold(c)) {
-                    if (c == '/') {
-                        starM = -1;
-                    }
-                    mi++;
-                    si++;
-                    continue;
-                }
-            }
-            if (starM < 0 || s.charAt(starS) == '/') {
-                return false;
-            }
-            si = ++starS;
-            mi = starM;
-        }
-        while (mi < me && m.charAt(mi) == '*') {
-            mi++;
-        }
-        return mi == me;
+        return count == slashes && Glob.matches(folded, path, 0, end);
     }
 
     /** One of the {@code INDEX_*} constants: what every matching path's last segment must satisfy. */
@@ -371,6 +367,14 @@ public final class PathMask {
     /** The folded exact segment or extension for {@link #INDEX_EXACT} / {@link #INDEX_EXTENSION}, else null. */
     String indexKey() {
         return indexKey;
+    }
+
+    /**
+     * The folded literal segment the path's second-to-last segment must equal ({@code api} for {@code /api/*}), or
+     * null when that segment of the mask is absent, empty or a glob.
+     */
+    String parentKey() {
+        return parentKey;
     }
 
     @Override

@@ -15,15 +15,46 @@ import java.util.Objects;
  * <p>A verb mismatch is not an error during selection: the mapping simply does not match and selection continues.
  */
 public final class VerbSet {
+    /** {@link #methodBit}: a method outside the well-known list, which only {@link #matches} can decide. */
+    static final int OTHER_METHOD = 1 << 31;
+    private static final String[] KNOWN = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH", "DEBUG"};
+
     /** The set that matches every method ({@code *}). */
     public static final VerbSet ANY = new VerbSet(true, new String[0]);
 
     private final boolean any;
     private final String[] verbs;
+    private final int bits;
 
     private VerbSet(boolean any, String[] verbs) {
         this.any = any;
         this.verbs = verbs;
+        int b = any ? -1 : 0;
+        for (String v : verbs) {
+            b |= methodBit(v);
+        }
+        this.bits = b;
+    }
+
+    /**
+     * A one-bit summary of a request method, for a pre-check without string comparisons: the bit of a well-known
+     * method (exact, case-sensitive), else {@link #OTHER_METHOD}. Allocation-free.
+     */
+    static int methodBit(String method) {
+        for (int i = 0; i < KNOWN.length; i++) {
+            if (KNOWN[i].equals(method)) {
+                return 1 << i;
+            }
+        }
+        return OTHER_METHOD;
+    }
+
+    /**
+     * The union of {@link #methodBit} over the listed verbs (every bit for {@code *}): a set can match a method only
+     * if {@code (bits() & methodBit(method)) != 0}, and for a well-known method that test is exact.
+     */
+    int bits() {
+        return bits;
     }
 
     /**

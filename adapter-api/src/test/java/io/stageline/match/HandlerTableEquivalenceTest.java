@@ -15,8 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The indexed {@link HandlerTable#select} must agree with a plain linear scan of the same mappings. */
 class HandlerTableEquivalenceTest {
-    private static final String[] VERBS = {"*", "*", "GET", "GET,HEAD", "POST", "get", "PUT, DELETE", "GET,POST,HEAD,DEBUG"};
-    private static final String[] METHODS = {"GET", "HEAD", "POST", "get", "PUT", "DELETE", "TRACE"};
+    private static final String[] VERBS = {
+        "*", "*", "GET", "GET,HEAD", "POST", "get", "PUT, DELETE", "GET,POST,HEAD,DEBUG", "PROPFIND, MKCOL",
+    };
+    private static final String[] METHODS = {"GET", "HEAD", "POST", "get", "PUT", "DELETE", "TRACE", "PROPFIND", "LOCK"};
     private static final String[] POLICIES = {
         "Read, Script", "Read", "Script", "Execute", "None", "Read, Write, Script, NoRemoteRead",
         "Read, Execute, NoRemoteExecute", "Write, NoRemoteWrite", "Read, Script, Execute, NoRemoteScript",

@@ -210,6 +210,25 @@ class HandlerTableTest {
         assertEquals(expected, t.select(path, "GET", false, false));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/x.json     | 1
+            /v/API/x.json   | 1
+            /x.json         | 2
+            /users/bob      | 3
+            /a/users/bob    | 4
+            /api/x/y        | 4
+            /api/           | 1
+            /api            | 4
+            /b/c.jsp        | 0
+            /c.jsp          | 4
+            """)
+    void parentKeyedMappingsMergeIntoTheScanInTableOrder(String path, int expected) {
+        HandlerTable t = table(AccessPolicy.DEFAULT, map("bjsp", "b/*.jsp"), map("api", "api/*"), map("json", "*.json"),
+                map("users", "/Users/*"), map("static", "*", "GET", RequireAccess.READ));
+        assertEquals(expected, t.select(path, "GET", false, false));
+    }
+
     @Test
     void anExactSegmentAlsoSeesTheMappingsOfItsExtension() {
         HandlerTable t = table(AccessPolicy.DEFAULT, map("axd", "*.axd"), map("trace", "trace.axd"));

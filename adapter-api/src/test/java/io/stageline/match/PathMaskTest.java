@@ -178,6 +178,22 @@ class PathMaskTest {
         assertEquals(key, compiled.indexKey());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            api/*       | api
+            /API/*      | api
+            a/b/*       | b
+            A/*.jsp     | a
+            /*          | null
+            *           | null
+            */x*        | null
+            a*/x?       | null
+            /a/?/x*     | null
+            """)
+    void parentKeyIsTheLiteralSecondToLastSegment(String mask, String parent) {
+        assertEquals(parent, PathMask.compile(mask).parentKey());
+    }
+
     static Stream<Arguments> badMasks() {
         return Stream.of(
                 Arguments.of("", "it is empty"),

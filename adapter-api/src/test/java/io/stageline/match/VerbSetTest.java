@@ -53,6 +53,31 @@ class VerbSetTest {
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET            | GET
+            GET            | get
+            GET            | POST
+            'GET, HEAD'    | HEAD
+            get            | get
+            get            | GET
+            'GET,M-SEARCH' | M-SEARCH
+            'GET,M-SEARCH' | PROPFIND
+            PROPFIND       | GET
+            *              | PROPFIND
+            *              | DEBUG
+            """)
+    void methodBitPrecheckAgreesWithMatches(String list, String method) {
+        VerbSet set = VerbSet.parse(list);
+        boolean mayMatch = (set.bits() & VerbSet.methodBit(method)) != 0;
+        if (set.matches(method)) {
+            assertTrue(mayMatch, "the pre-check must never reject a match");
+        }
+        if (VerbSet.methodBit(method) != VerbSet.OTHER_METHOD) {
+            assertEquals(set.matches(method), mayMatch, "for a well-known method the pre-check is exact");
+        }
+    }
+
     @Test
     void listKeepsFirstSeenOrderWithoutDuplicates() {
         VerbSet set = VerbSet.parse("POST, GET,POST");
