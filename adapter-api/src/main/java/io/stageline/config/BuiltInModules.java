@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * The native modules a configuration may add without {@code type:}: the names of {@link Stageline#BUILT_IN_MODULES}
- * mapped to their classes. A new instance is created for every compiled pipeline. (Later, the server level's
- * {@code globalModules} will narrow this to what the server installs.)
+ * mapped to their classes. A new instance is created for every compiled pipeline. The server level's
+ * {@code globalModules} narrows this to what the server installs (checked by {@link ServerRules}).
  */
 public final class BuiltInModules {
     private static final Map<String, Supplier<PipelineModule>> FACTORIES = factories();

@@ -6,6 +6,7 @@ import io.stageline.api.ResourceType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One configuration layer as written (built-in defaults, the server-level file or the application's file), validated
@@ -25,6 +26,11 @@ import java.util.Map;
  * }</pre>
  * The value of {@code add}/{@code remove} is the entry's key: the name of a module or handler mapping, the
  * {@code fileExtension} of a MIME map entry, the file name of a default document.
+ *
+ * <p>{@link #sections()} holds the position of every section key the file writes (used for {@code overrideMode:
+ * Deny}); {@link #locks()} what a server-level file locks; {@link #locations()} its {@code locations:} entries (each
+ * body is a ConfigFile of the same file with only the per-location sections); {@link #server()} the server-only
+ * sections ({@link ServerSettings#NONE} in an application file).
  */
 public record ConfigFile(String file,
                          Setting<PipelineMode> pipelineMode,
@@ -39,7 +45,63 @@ public record ConfigFile(String file,
                          Setting<Boolean> directoryBrowseEnabled,
                          List<ListOp<ModuleEntry>> legacyModules,
                          List<ListOp<HandlerEntry>> legacyHandlers,
-                         Setting<Boolean> legacyImpersonate) {
+                         Setting<Boolean> legacyImpersonate,
+                         Map<String, Position> sections,
+                         Locks locks,
+                         List<Location> locations,
+                         ServerSettings server) {
+
+    /** The first slice's shape: no locations, locks or server-only sections. */
+    public ConfigFile(String file, Setting<PipelineMode> pipelineMode, Setting<Boolean> validateIntegratedModeConfiguration,
+                      Setting<Boolean> runAllManagedModulesForAllRequests, List<ListOp<ModuleEntry>> modules,
+                      Setting<String> accessPolicy, List<ListOp<HandlerEntry>> handlers, List<ListOp<MimeEntry>> mimeMap,
+                      Setting<Boolean> defaultDocumentEnabled, List<ListOp<DocumentEntry>> defaultDocuments,
+                      Setting<Boolean> directoryBrowseEnabled, List<ListOp<ModuleEntry>> legacyModules,
+                      List<ListOp<HandlerEntry>> legacyHandlers, Setting<Boolean> legacyImpersonate) {
+        this(file, pipelineMode, validateIntegratedModeConfiguration, runAllManagedModulesForAllRequests, modules,
+                accessPolicy, handlers, mimeMap, defaultDocumentEnabled, defaultDocuments, directoryBrowseEnabled,
+                legacyModules, legacyHandlers, legacyImpersonate, Map.of(), Locks.NONE, List.of(), ServerSettings.NONE);
+    }
+
+    /** True when the file has a {@code legacy.httpModules} list with any add, remove or clear. */
+    public boolean declaresLegacyModules() {
+        return !legacyModules.isEmpty();
+    }
+
+    /** True when the file has a {@code legacy.httpHandlers} list with any add, remove or clear. */
+    public boolean declaresLegacyHandlers() {
+        return !legacyHandlers.isEmpty();
+    }
+
+    /**
+     * A {@code locations:} entry: the canonical application-relative path as written (trailing {@code /} dropped),
+     * the server file's optional {@code application:} context-path filter ({@code ""} for the root context; null =
+     * every application) and the per-location sections.
+     */
+    public record Location(String path, String application, Position pos, ConfigFile body) {
+    }
+
+    /**
+     * What a server-level file locks: the positions of its {@code lockItem: true} entries (an entry is identified by
+     * where it was written) and, by section name, where {@code overrideMode: Deny} was written.
+     */
+    public record Locks(Set<Position> items, Map<String, Position> deniedSections) {
+        public static final Locks NONE = new Locks(Set.of(), Map.of());
+    }
+
+    /** An {@code applicationPools:} entry. */
+    public record Pool(String name, PipelineMode pipelineMode, Position pos) {
+    }
+
+    /** An {@code applications:} entry: a context path ({@code ""} for the root context) assigned to a pool. */
+    public record Assignment(String contextPath, String pool, Position pos) {
+    }
+
+    /** The server-only sections; {@code globalModules} null when the file does not set it. */
+    public record ServerSettings(Setting<List<String>> globalModules, List<Pool> applicationPools,
+                                 List<Assignment> applications) {
+        public static final ServerSettings NONE = new ServerSettings(null, List.of(), List.of());
+    }
 
     /** A scalar setting and where it was written. */
     public record Setting<T>(T value, Position pos) {

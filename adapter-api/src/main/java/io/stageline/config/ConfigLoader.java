@@ -1,6 +1,8 @@
 package io.stageline.config;
 
 import io.stageline.api.PipelineMode;
+import io.stageline.config.ConfigFile.Pool;
+import io.stageline.config.ConfigFile.Setting;
 import io.stageline.engine.CompiledPipeline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -55,14 +59,39 @@ import java.util.function.Function;
  *   httpModules: [ { add: Audit, type: com.example.AuditModule } ]
  *   httpHandlers: [ { add: Report, path: "*.rpt", verb: "*", type: com.example.ReportHandler } ]
  *   identity: { impersonate: false }
+ * locations:                                # per path: the application level, then every entry covering the path,
+ *   - path: /admin                          #   least specific first; canonical, case-insensitive, trailing / ignored
+ *     handlers: { list: [ ... ] }           # only handlers, staticContent, defaultDocument, directoryBrowse
+ *     directoryBrowse: { enabled: true }
  * }</pre>
  * Every list takes {@code - add: KEY ...}, {@code - remove: KEY} and {@code - clear}. Scalar values may use
  * {@code ${env:NAME}} and {@code ${file:path}}. Every problem of every file is collected before failing; the codes
  * are listed in {@link ProblemCode}.
  *
+ * <p>The server-level file (and the built-in defaults) may also write:
+ * <pre>{@code
+ * globalModules: [ProtocolSupport, DefaultDocument, DirectoryListing, StaticFile, ServletDelegation]
+ * applicationPools:                         # the pool's pipelineMode wins over the application file's
+ *   - { name: ClassicPool, pipelineMode: classic }
+ * applications:                             # context path ("/" = the root context) -> pool
+ *   /legacy: { pool: ClassicPool }
+ * handlers:
+ *   overrideMode: Deny                      # Allow (default) | Deny: applications and their locations cannot set it
+ *   list:
+ *     - add: Hello
+ *       lockItem: true                      # applications cannot remove it, nor clear the list holding it
+ *       ...
+ * locations:
+ *   - path: /admin
+ *     application: /shop                    # optional: only for this context path (else every application)
+ *     directoryBrowse: { enabled: false }
+ * }</pre>
+ * Server-file locations use application-relative paths too and apply after the application file's top level (for
+ * the same path, before the application file's entry); IIS's site/app location paths are not modelled.
+ *
  * <pre>{@code
  * ConfigLoader loader = new ConfigLoader();
- * LoadedConfiguration cfg = loader.load(serverYaml, webInf.resolve("stageline.yaml"), appClassLoader);
+ * LoadedConfiguration cfg = loader.load(serverYaml, webInf.resolve("stageline.yaml"), appClassLoader, "/shop");
  * CompiledPipeline pipeline = loader.compile(cfg, null).pipeline();   // throws ConfigurationException
  * }</pre>
  */
@@ -89,28 +118,64 @@ public final class ConfigLoader {
      * @throws ConfigurationException with every problem, when any is an error
      */
     public LoadedConfiguration load(Path serverFile, Path appFile, ClassLoader classLoader) {
+        return load(serverFile, appFile, classLoader, null);
+    }
+
+    /**
+     * As {@link #load(Path, Path, ClassLoader)} for the application at {@code contextPath} (the servlet context path,
+     * {@code ""} for the root context; null = unknown): the server's {@code applications:} pool assignment and its
+     * {@code locations:} entries with {@code application:} filters apply by it.
+     */
+    public LoadedConfiguration load(Path serverFile, Path appFile, ClassLoader classLoader, String contextPath) {
         Problems problems = new Problems();
         ConfigSource server = serverFile == null ? null : read(serverFile, problems);
         ConfigSource app = appFile == null ? null : read(appFile, problems);
-        return load(server, app, classLoader, problems);
+        return load(server, app, classLoader, contextPath, problems);
     }
 
     /** As {@link #load(Path, Path, ClassLoader)}, from texts already read (e.g. a servlet context resource). */
     public LoadedConfiguration load(ConfigSource server, ConfigSource app, ClassLoader classLoader) {
-        return load(server, app, classLoader, new Problems());
+        return load(server, app, classLoader, null, new Problems());
     }
 
-    private LoadedConfiguration load(ConfigSource server, ConfigSource app, ClassLoader classLoader, Problems problems) {
+    /** As {@link #load(Path, Path, ClassLoader, String)}, from texts already read. */
+    public LoadedConfiguration load(ConfigSource server, ConfigSource app, ClassLoader classLoader, String contextPath) {
+        return load(server, app, classLoader, contextPath, new Problems());
+    }
+
+    private LoadedConfiguration load(ConfigSource server, ConfigSource app, ClassLoader classLoader, String contextPath,
+                                     Problems problems) {
         List<ConfigFile> layers = new ArrayList<>();
-        layers.add(parse(defaults(), ConfigLoader.class.getClassLoader(), problems));
-        for (ConfigSource s : new ConfigSource[] {server, app}) {
-            if (s != null) {
-                layers.add(parse(s, classLoader, problems));
-            }
+        layers.add(parse(defaults(), ConfigLoader.class.getClassLoader(), ConfigReader.Level.BUILT_IN, problems));
+        if (server != null) {
+            layers.add(parse(server, classLoader, ConfigReader.Level.SERVER, problems));
         }
-        EffectiveConfiguration effective = new Merger(problems).merge(layers);
+        ConfigFile appFile = app == null ? null : parse(app, classLoader, ConfigReader.Level.APPLICATION, problems);
+        if (appFile != null) {
+            layers.add(appFile);
+        }
+        EffectiveConfiguration effective = merge(layers, appFile, contextPath, problems);
         problems.throwIfErrors();
         return new LoadedConfiguration(List.copyOf(layers), effective, problems.warnings(), classLoader);
+    }
+
+    private static EffectiveConfiguration merge(List<ConfigFile> layers, ConfigFile app, String contextPath,
+                                                Problems problems) {
+        Set<Position> locked = new HashSet<>();
+        for (ConfigFile f : layers) {
+            locked.addAll(f.locks().items());
+        }
+        Merger merger = new Merger(problems, locked);
+        EffectiveConfiguration merged = merger.merge(layers);
+        ServerRules rules = new ServerRules(problems, layers);
+        rules.checkDeniedSections();
+        Setting<List<String>> installed = rules.globalModules();
+        rules.checkInstalled(merged.modules(), installed);
+        Pool pool = rules.pool(contextPath);
+        PipelineMode mode = rules.pipelineMode(merged.pipelineMode(), pool, app);
+        List<LocationConfiguration> locations = new LocationResolver(merger).resolve(merged, layers, contextPath);
+        return merged.with(mode, locations, installed.value(), pool == null ? null : pool.name(),
+                app != null && app.declaresLegacyModules(), app != null && app.declaresLegacyHandlers());
     }
 
     /**
@@ -126,6 +191,11 @@ public final class ConfigLoader {
         EffectiveConfiguration c = config.effective();
         PipelineMode effectiveMode = mode != null ? mode : c.pipelineMode();
         new ShadowCheck(problems).check(c.handlers(), c.accessPolicy(), effectiveMode);
+        for (LocationConfiguration l : c.locations()) {
+            if (l.handlersChanged()) {
+                new ShadowCheck(problems).check(l.handlers(), c.accessPolicy(), effectiveMode);
+            }
+        }
         CompiledPipeline pipeline = new PipelineCompiler(problems, config.classLoader()).compile(c, effectiveMode);
         if (problems.hasErrors() && pipeline != null) {
             pipeline.close();
@@ -134,11 +204,12 @@ public final class ConfigLoader {
         return new CompiledConfiguration(pipeline, problems.warnings());
     }
 
-    private ConfigFile parse(ConfigSource source, ClassLoader classLoader, Problems problems) {
+    private ConfigFile parse(ConfigSource source, ClassLoader classLoader, ConfigReader.Level level,
+                             Problems problems) {
         int first = problems.size();
         Substitutions subs = new Substitutions(environment, source.baseDir());
         YNode root = YamlTree.parse(source.text(), source.label(), subs, problems);
-        ConfigFile file = new ConfigReader(problems, classLoader).read(source.label(), root);
+        ConfigFile file = new ConfigReader(problems, classLoader, level).read(source.label(), root);
         problems.sortFrom(first);
         return file;
     }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Merges the layers, lowest first, with IIS's per-collection rules (reference §2.3, §3.2, §6.1, §6.2): within a
@@ -27,9 +29,29 @@ final class Merger {
     static final Position BUILT_IN_MIME = new Position("builtin:" + MimeMap.RESOURCE, 0, 0);
 
     private final Problems problems;
+    private final Set<Position> locked;
 
     Merger(Problems problems) {
+        this(problems, Set.of());
+    }
+
+    /** {@code locked}: the positions of the entries written with {@code lockItem: true}. */
+    Merger(Problems problems, Set<Position> locked) {
         this.problems = problems;
+        this.locked = locked;
+    }
+
+    /** The sections a location may set, applied on top of {@code base} with the same merge rules as a level. */
+    LocationConfiguration apply(LocationConfiguration base, ConfigFile body) {
+        return new LocationConfiguration(base.path(),
+                merge(base.handlers(), body.handlers(), true, false, "handler mapping"),
+                base.handlersChanged() || !body.handlers().isEmpty(),
+                merge(base.mimeMap(), body.mimeMap(), false, true, "MIME map entry"),
+                body.defaultDocumentEnabled() != null ? body.defaultDocumentEnabled().value()
+                        : base.defaultDocumentEnabled(),
+                merge(base.defaultDocuments(), body.defaultDocuments(), true, true, "default document"),
+                body.directoryBrowseEnabled() != null ? body.directoryBrowseEnabled().value()
+                        : base.directoryBrowseEnabled());
     }
 
     EffectiveConfiguration merge(List<ConfigFile> layers) {
@@ -87,11 +109,19 @@ final class Merger {
         for (ListOp<T> op : ops) {
             switch (op.kind()) {
                 case CLEAR -> {
+                    for (T e : inh) {
+                        checkLock(e, op, what);
+                    }
                     inh.clear();
                     own.clear();
                 }
                 case REMOVE -> {
                     String key = caseInsensitive ? op.key().toLowerCase(Locale.ROOT) : op.key();
+                    for (T e : inh) {
+                        if (e.key().equals(key)) {
+                            checkLock(e, op, what);
+                        }
+                    }
                     inh.removeIf(e -> e.key().equals(key));
                     own.removeIf(e -> e.key().equals(key));
                 }
@@ -102,6 +132,23 @@ final class Merger {
         out.addAll(prepend ? own : inh);
         out.addAll(prepend ? inh : own);
         return List.copyOf(out);
+    }
+
+    /** An entry locked in one file cannot be dropped by an operation of another file (a lower level). */
+    private <T extends Keyed> void checkLock(T entry, ListOp<T> op, String what) {
+        Position lock = entry.pos();
+        if (!locked.contains(lock) || Objects.equals(lock.file(), op.pos().file())) {
+            return;
+        }
+        String action = op.kind() == ListOp.Kind.CLEAR ? "cannot clear the " + what + " list: it holds " + what
+                + " '" + entry.key() + "'" : "cannot remove " + what + " '" + entry.key() + "'";
+        problems.add(ProblemCode.LOCKED, op.pos(), action + ", locked at " + lockedAt(lock) + " (lockItem: true)",
+                "leave it in place, or ask the server administrator to unlock it");
+    }
+
+    /** {@code file:line} of a server-level lock, as lock messages name it. */
+    static String lockedAt(Position p) {
+        return p.file() + ":" + p.line();
     }
 
     private <T extends Keyed> void add(List<T> inh, List<T> own, ListOp<T> op, String what) {

@@ -1,5 +1,7 @@
 package io.stageline.config;
 
+import io.stageline.api.PipelineMode;
+import io.stageline.engine.PathCanonicalizer;
 import io.stageline.engine.Preconditions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +29,14 @@ class NodeReader {
         private final YNode.MapNode map;
 
         Fields(YNode.MapNode map, String where, List<String> known) {
+            this(map, where, known, List.of());
+        }
+
+        /** As above; {@code unlisted} keys are accepted too but left out of the hint (the caller checks them). */
+        Fields(YNode.MapNode map, String where, List<String> known, List<String> unlisted) {
             this.map = map;
             for (YNode.Entry e : map.entries()) {
-                if (known.contains(e.key())) {
+                if (known.contains(e.key()) || unlisted.contains(e.key())) {
                     byKey.put(e.key(), e);
                 } else {
                     problems.add(ProblemCode.UNKNOWN_KEY, e.keyPos(), "unknown key '" + e.key() + "' in " + where,
@@ -50,6 +57,17 @@ class NodeReader {
 
         Position pos() {
             return map.pos();
+        }
+
+        /** The accepted keys present, in document order, with the positions of the keys. */
+        Map<String, Position> keyPositions() {
+            Map<String, Position> out = new LinkedHashMap<>();
+            for (YNode.Entry e : map.entries()) {
+                if (byKey.get(e.key()) == e) {
+                    out.put(e.key(), e.keyPos());
+                }
+            }
+            return out;
         }
 
         /** The value of a required key; reports it missing (at the map) when absent. */
@@ -97,6 +115,55 @@ class NodeReader {
         }
         wrongType(n, what, "true or false");
         return null;
+    }
+
+    /** A pipeline mode value, case-insensitive; null when invalid (reported). */
+    PipelineMode pipelineMode(YNode n, String what) {
+        String s = string(n, what);
+        if (s == null) {
+            return null;
+        }
+        for (PipelineMode m : PipelineMode.values()) {
+            if (m.name().equalsIgnoreCase(s.trim())) {
+                return m;
+            }
+        }
+        problems.add(ProblemCode.BAD_VALUE, n.pos(), what + " '" + s + "' is not a pipeline mode",
+                "write integrated or classic");
+        return null;
+    }
+
+    /**
+     * A context path as the servlet API gives it: {@code ""} for the root context ({@code "/"} is accepted for it),
+     * else canonical, starting with {@code /}, without a trailing {@code /}. Null when it is not one.
+     */
+    static String contextPath(String raw) {
+        String s = raw.trim();
+        if (s.isEmpty() || "/".equals(s)) {
+            return "";
+        }
+        if (s.endsWith("/") || PathCanonicalizer.canonicalize(s) == null) {
+            return null;
+        }
+        return s;
+    }
+
+    /** A canonical application-relative path below the root; a trailing {@code /} is dropped. */
+    String locationPath(YNode n) {
+        String s = string(n, "path");
+        if (s == null) {
+            return null;
+        }
+        String p = s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        boolean special = p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.indexOf('#') >= 0 || p.indexOf('%') >= 0;
+        if ("/".equals(p) || p.endsWith("/") || special || PathCanonicalizer.canonicalize(p) == null) {
+            problems.add(ProblemCode.BAD_LOCATION_PATH, n.pos(), "location path '" + s + "' is not a canonical "
+                    + "application path below the root", "write a path such as /admin or /admin/reports: starting "
+                    + "with /, no empty, . or .. segments, no \\, ;, *, ?, #, %; settings for the whole application "
+                    + "go at the top level");
+            return null;
+        }
+        return p;
     }
 
     /** A byte count: digits with an optional unit B, KB/KiB (1024), MB/MiB, GB/GiB. */

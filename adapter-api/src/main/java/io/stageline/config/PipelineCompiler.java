@@ -5,15 +5,14 @@ import io.stageline.api.HandlerMapping;
 import io.stageline.api.ModuleSettings;
 import io.stageline.api.PipelineMode;
 import io.stageline.api.PipelineModule;
-import io.stageline.api.RequestHandler;
 import io.stageline.config.ConfigFile.HandlerEntry;
 import io.stageline.config.ConfigFile.MimeEntry;
 import io.stageline.config.ConfigFile.ModuleEntry;
 import io.stageline.engine.CompiledPipeline;
 import io.stageline.engine.PipelineBuilder;
 import io.stageline.engine.PipelineConfigurationException;
-import io.stageline.engine.Preconditions;
 import io.stageline.modules.staticfile.MimeMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +24,20 @@ import java.util.regex.Pattern;
  * Step 4 of parse → validate → compile: an {@link EffectiveConfiguration} into the engine's {@link PipelineBuilder}.
  * Built-in native modules are created through {@link BuiltInModules}; their sections ({@code staticContent},
  * {@code defaultDocument}, {@code directoryBrowse}) become their settings, on top of the entry's own {@code settings:}.
+ * Each location becomes one {@link PipelineBuilder#location}: its handler list when a location entry changed it,
+ * and those built-in modules' settings computed from the location's sections the same way. {@code type:} handlers are
+ * created by the engine, from the application's class loader.
  */
 final class PipelineCompiler {
-    private static final Pattern NAMED = Pattern.compile("^(?:duplicate )?(module|handler) '([^']+)'");
+    private static final Pattern NAMED = Pattern.compile("^(?:duplicate )?(module|handler) '([^']+)'(?: \\(([^)]*)\\))?");
+    private static final List<String> SECTIONED = List.of(Stageline.STATIC_FILE, Stageline.DEFAULT_DOCUMENT,
+            Stageline.DIRECTORY_LISTING);
 
     private final Problems problems;
     private final ClassLoader loader;
     private final Map<String, Position> modulePos = new HashMap<>();
     private final Map<String, Position> handlerPos = new HashMap<>();
+    private final Map<String, Position> sourcePos = new HashMap<>();
 
     PipelineCompiler(Problems problems, ClassLoader loader) {
         this.problems = problems;
@@ -42,18 +47,21 @@ final class PipelineCompiler {
     CompiledPipeline compile(EffectiveConfiguration c, PipelineMode mode) {
         PipelineBuilder b = new PipelineBuilder()
                 .mode(mode)
+                .classLoader(loader)
                 .runAllManagedModulesForAllRequests(c.runAllManagedModulesForAllRequests())
                 .accessPolicy(c.accessPolicy())
                 .validateIntegratedModeConfiguration(c.validateIntegratedModeConfiguration())
-                .legacyImpersonation(c.legacyImpersonate());
+                .legacyImpersonation(c.legacyImpersonate())
+                .legacySectionsPresent(c.legacyModulesDeclared(), c.legacyHandlersDeclared());
+        LocationConfiguration root = LocationConfiguration.root("", c);
         for (ModuleEntry m : c.modules()) {
             modulePos.put(m.name(), m.pos());
-            PipelineModule instance = m.managed() ? create(m.type(), PipelineModule.class, "module", m.name(), m.pos())
+            PipelineModule instance = m.managed() ? create(m.type(), "module", m.name(), m.pos())
                     : BuiltInModules.create(m.name());
             if (instance == null) {
                 continue;
             }
-            ModuleSettings settings = ModuleSettings.of(settings(m, c));
+            ModuleSettings settings = ModuleSettings.of(settings(m, root));
             String[] pre = m.preConditions().toArray(new String[0]);
             if (m.managed()) {
                 b.addModule(m.name(), instance, settings, pre);
@@ -62,25 +70,41 @@ final class PipelineCompiler {
             }
         }
         for (ModuleEntry m : c.legacyModules()) {
-            PipelineModule instance = create(m.type(), PipelineModule.class, "legacy module", m.name(), m.pos());
+            PipelineModule instance = create(m.type(), "legacy module", m.name(), m.pos());
             if (instance != null) {
                 b.addLegacyModule(m.name(), instance, ModuleSettings.of(m.settings()));
             }
         }
-        for (HandlerEntry h : c.handlers()) {
-            handlerPos.put(h.name(), h.pos());
-            HandlerMapping mapping = mapping(h, mode);
-            if (mapping != null) {
-                b.addHandler(mapping);
-            }
+        for (HandlerMapping mapping : mappings(c.handlers())) {
+            b.addHandler(mapping);
         }
         for (HandlerEntry h : c.legacyHandlers()) {
-            HandlerMapping mapping = mode == PipelineMode.CLASSIC ? mapping(h, mode) : toMapping(h);
-            if (mapping != null) {
-                b.addLegacyHandler(mapping);
-            }
+            b.addLegacyHandler(toMapping(h));
+        }
+        for (LocationConfiguration l : c.locations()) {
+            b.location(l.path(), l.handlersChanged() ? mappings(l.handlers()) : null, locationSettings(c, l));
         }
         return build(b);
+    }
+
+    private List<HandlerMapping> mappings(List<HandlerEntry> handlers) {
+        List<HandlerMapping> out = new ArrayList<>();
+        for (HandlerEntry h : handlers) {
+            handlerPos.putIfAbsent(h.name(), h.pos());
+            out.add(toMapping(h));
+        }
+        return out;
+    }
+
+    /** The settings of the built-in modules with sections at a location, by module name. */
+    static Map<String, ModuleSettings> locationSettings(EffectiveConfiguration c, LocationConfiguration l) {
+        Map<String, ModuleSettings> out = new LinkedHashMap<>();
+        for (ModuleEntry m : c.modules()) {
+            if (!m.managed() && SECTIONED.contains(m.name())) {
+                out.put(m.name(), ModuleSettings.of(settings(m, l)));
+            }
+        }
+        return out;
     }
 
     private CompiledPipeline build(PipelineBuilder b) {
@@ -103,11 +127,14 @@ final class PipelineCompiler {
         if (!m.find()) {
             return Position.NONE;
         }
-        Position p = ("module".equals(m.group(1)) ? modulePos : handlerPos).get(m.group(2));
+        Position p = m.group(3) == null ? null : sourcePos.get(m.group(3));
+        if (p == null) {
+            p = ("module".equals(m.group(1)) ? modulePos : handlerPos).get(m.group(2));
+        }
         return p == null ? Position.NONE : p;
     }
 
-    private Map<String, Object> settings(ModuleEntry m, EffectiveConfiguration c) {
+    private static Map<String, Object> settings(ModuleEntry m, LocationConfiguration c) {
         Map<String, Object> s = new LinkedHashMap<>(m.settings());
         if (m.managed()) {
             return s;
@@ -150,16 +177,8 @@ final class PipelineCompiler {
         return out;
     }
 
-    private HandlerMapping mapping(HandlerEntry h, PipelineMode mode) {
-        HandlerMapping m = toMapping(h);
-        if (h.type() == null || !Preconditions.holds(h.preConditions(), mode)) {
-            return m;
-        }
-        RequestHandler instance = create(h.type(), RequestHandler.class, "handler", h.name(), h.pos());
-        return instance == null ? null : m.withHandler(instance);
-    }
-
-    private static HandlerMapping toMapping(HandlerEntry h) {
+    private HandlerMapping toMapping(HandlerEntry h) {
+        sourcePos.put(h.pos().toString(), h.pos());
         HandlerMapping.Builder b = HandlerMapping.builder(h.name()).path(h.path()).verb(h.verb())
                 .resourceType(h.resourceType()).requireAccess(h.requireAccess())
                 .preCondition(h.preConditions().toArray(new String[0])).allowPathInfo(h.allowPathInfo())
@@ -171,10 +190,10 @@ final class PipelineCompiler {
         return b.build();
     }
 
-    private <T> T create(String className, Class<T> kind, String what, String name, Position at) {
+    private PipelineModule create(String className, String what, String name, Position at) {
         try {
             Class<?> c = Class.forName(className, true, loader);
-            return kind.cast(c.getConstructor().newInstance());
+            return (PipelineModule) c.getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             problems.add(ProblemCode.ENGINE, at, what + " '" + name + "': cannot create " + className + ": " + cause,

@@ -41,6 +41,27 @@ package io.stageline.config;
  *   <tr><td>SL-CFG-022</td><td>ERROR</td><td>a configuration file cannot be read</td></tr>
  *   <tr><td>SL-CFG-023</td><td>WARNING</td><td>a precondition token written in a non-canonical spelling (it is
  *       accepted)</td></tr>
+ *   <tr><td>SL-CFG-024</td><td>ERROR</td><td>a section that applies to the whole application ({@code modules},
+ *       {@code pipelineMode}, {@code validation}, {@code legacy}, {@code handlers.accessPolicy}, ...) written in a
+ *       {@code locations:} entry; a location may set handlers, staticContent, defaultDocument and
+ *       directoryBrowse</td></tr>
+ *   <tr><td>SL-CFG-025</td><td>ERROR</td><td>a location path that is not a canonical application path below the root
+ *       ({@code ..}, {@code //}, {@code \}, {@code ;}, a wildcard, a relative path, {@code /} itself)</td></tr>
+ *   <tr><td>SL-CFG-026</td><td>ERROR</td><td>the same location path twice in one file (case-insensitive, trailing
+ *       {@code /} ignored; in the server file per {@code application:})</td></tr>
+ *   <tr><td>SL-CFG-027</td><td>ERROR</td><td>a lock violation: an application or location removes an entry the server
+ *       level locked ({@code lockItem: true}), clears a collection holding one, or sets a section the server level
+ *       locked ({@code overrideMode: Deny}); positioned in the application's file, the message names the server
+ *       file and line ("locked at FILE:LINE")</td></tr>
+ *   <tr><td>SL-CFG-028</td><td>ERROR</td><td>a server-level-only key elsewhere: {@code globalModules},
+ *       {@code applicationPools}, {@code applications} in an application file; {@code lockItem}, {@code overrideMode}
+ *       in an application file or in a location; {@code application:} on an application file's location</td></tr>
+ *   <tr><td>SL-CFG-029</td><td>ERROR</td><td>a native module in the effective module list that the server level does
+ *       not install ({@code globalModules}); the message names the file that sets globalModules</td></tr>
+ *   <tr><td>SL-CFG-030</td><td>ERROR</td><td>an application assigned to a pool that {@code applicationPools} does not
+ *       declare, a pool declared twice, or an application assigned twice</td></tr>
+ *   <tr><td>SL-CFG-031</td><td>WARNING</td><td>the application file sets a {@code pipelineMode} other than its
+ *       application pool's; the pool's mode applies</td></tr>
  * </table>
  */
 public enum ProblemCode {
@@ -66,7 +87,15 @@ public enum ProblemCode {
     ENGINE("SL-CFG-020", ConfigProblem.Severity.ERROR),
     ENGINE_WARNING("SL-CFG-021", ConfigProblem.Severity.WARNING),
     UNREADABLE_FILE("SL-CFG-022", ConfigProblem.Severity.ERROR),
-    NON_CANONICAL_PRECONDITION("SL-CFG-023", ConfigProblem.Severity.WARNING);
+    NON_CANONICAL_PRECONDITION("SL-CFG-023", ConfigProblem.Severity.WARNING),
+    NOT_IN_LOCATION("SL-CFG-024", ConfigProblem.Severity.ERROR),
+    BAD_LOCATION_PATH("SL-CFG-025", ConfigProblem.Severity.ERROR),
+    DUPLICATE_LOCATION("SL-CFG-026", ConfigProblem.Severity.ERROR),
+    LOCKED("SL-CFG-027", ConfigProblem.Severity.ERROR),
+    SERVER_LEVEL_ONLY("SL-CFG-028", ConfigProblem.Severity.ERROR),
+    NOT_INSTALLED("SL-CFG-029", ConfigProblem.Severity.ERROR),
+    BAD_POOL("SL-CFG-030", ConfigProblem.Severity.ERROR),
+    POOL_MODE_WINS("SL-CFG-031", ConfigProblem.Severity.WARNING);
 
     private final String id;
     private final ConfigProblem.Severity severity;

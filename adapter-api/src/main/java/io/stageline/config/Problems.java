@@ -8,16 +8,19 @@ import java.util.List;
 final class Problems {
     private final List<ConfigProblem> list = new ArrayList<>();
 
+    /** Adds a problem; the same problem twice (a location entry merged for several paths) is kept once. */
     void add(ConfigProblem problem) {
-        list.add(problem);
+        if (!list.contains(problem)) {
+            list.add(problem);
+        }
     }
 
     void add(ProblemCode code, Position at, String message) {
-        list.add(ConfigProblem.of(code, at, message, null));
+        add(ConfigProblem.of(code, at, message, null));
     }
 
     void add(ProblemCode code, Position at, String message, String hint) {
-        list.add(ConfigProblem.of(code, at, message, hint));
+        add(ConfigProblem.of(code, at, message, hint));
     }
 
     int size() {

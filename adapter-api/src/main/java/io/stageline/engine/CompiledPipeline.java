@@ -37,6 +37,8 @@ public final class CompiledPipeline implements AutoCloseable {
     /** Location indices, most specific (longest path) first; the root is last. */
     private final int[] matchOrder;
     final HandlerTable legacyHandlers;
+    /** The module that renders error responses (CustomErrors), or null for the built-in detailed page. */
+    final ErrorResponder errorResponder;
     final List<AutoCloseable> closeCallbacks;
     final List<String> warnings;
     final boolean validateIntegratedModeConfiguration;
@@ -54,6 +56,7 @@ public final class CompiledPipeline implements AutoCloseable {
         this.locations = r.locations;
         this.matchOrder = matchOrder(r.locations);
         this.legacyHandlers = r.legacyHandlers;
+        this.errorResponder = findErrorResponder(r.modules);
         this.closeCallbacks = List.copyOf(r.closeCallbacks);
         this.warnings = List.copyOf(r.warnings);
         this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;
@@ -63,6 +66,15 @@ public final class CompiledPipeline implements AutoCloseable {
 
     public PipelineMode mode() {
         return mode;
+    }
+
+    private static ErrorResponder findErrorResponder(List<ModuleSlot> slots) {
+        for (ModuleSlot s : slots) {
+            if (s.module() instanceof ErrorResponder e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** The effective module list, in order. */

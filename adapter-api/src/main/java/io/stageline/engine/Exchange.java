@@ -193,6 +193,21 @@ public abstract class Exchange implements RequestContext {
         return failedStage;
     }
 
+    /** True when the pipeline decided the status: a module or the engine set a 4xx/5xx, or an error was recorded. */
+    public boolean pipelineDecidedStatus() {
+        return failedModule != null || error != null;
+    }
+
+    /** True when the response already holds body bytes (then a detailed page does not replace it). */
+    public boolean hasResponseBody() {
+        return containerHasBody();
+    }
+
+    /** Replaces the (uncommitted) response with an error response; no effect once committed. */
+    public void writeErrorResponse(int status, String contentType, String body) throws IOException {
+        containerWriteErrorPage(status, contentType, body);
+    }
+
     /** A message explaining the failure (e.g. the 500.21 text, an exception message), or null. */
     public String failureDetail() {
         return failureDetail;

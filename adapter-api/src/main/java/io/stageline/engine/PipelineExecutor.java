@@ -279,13 +279,16 @@ public final class PipelineExecutor {
         }
         x.responseFinished = true;
         applyFilters(x);
-        boolean pipelineError = x.failedModule != null || x.error != null;
         try {
-            if (pipelineError && !x.containerCommitted() && x.containerStatus() >= 400 && !x.containerHasBody()) {
+            if (p.errorResponder != null) {
+                p.errorResponder.respond(x);
+            } else if (x.pipelineDecidedStatus() && !x.containerCommitted() && x.containerStatus() >= 400
+                    && !x.containerHasBody()) {
                 x.containerWriteErrorPage(x.containerStatus(), "text/html;charset=UTF-8", ErrorPage.render(x));
             }
         } catch (Throwable t) {
-            x.log("could not write the error page", t);
+            recordFatal(x, t);
+            x.log("could not write the error response", t);
         }
         if (!x.containerCommitted()) {
             x.fireResponseEvents();

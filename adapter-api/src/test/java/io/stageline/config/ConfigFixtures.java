@@ -53,6 +53,19 @@ final class ConfigFixtures {
         return loader.load(server, app, ConfigFixtures.class.getClassLoader());
     }
 
+    /** Loads both files (each nullable) for the application at {@code contextPath}. */
+    LoadedConfiguration load(String serverYaml, String appYaml, String contextPath) {
+        Path server = serverYaml == null ? null : write("server.yaml", serverYaml);
+        Path app = appYaml == null ? null : write("app.yaml", appYaml);
+        return loader.load(server, app, ConfigFixtures.class.getClassLoader(), contextPath);
+    }
+
+    /** The problems of a server file and an application file that must fail to load, stripped as {@link #strip}. */
+    List<String> loadProblems(String serverYaml, String appYaml) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> load(serverYaml, appYaml));
+        return strip(e.problems());
+    }
+
     CompiledConfiguration compile(LoadedConfiguration c) {
         return loader.compile(c, null);
     }
@@ -87,6 +100,18 @@ final class ConfigFixtures {
         @Override
         public void handle(RequestContext ctx) {
             // never executed by these tests
+        }
+    }
+
+    /** A handler whose constructor fails: only the engine finds out, when it creates the handler. */
+    public static final class FailingHandler implements RequestHandler {
+        public FailingHandler() {
+            throw new IllegalStateException("no database");
+        }
+
+        @Override
+        public void handle(RequestContext ctx) {
+            // never created
         }
     }
 
