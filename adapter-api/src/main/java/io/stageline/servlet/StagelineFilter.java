@@ -72,7 +72,8 @@ public class StagelineFilter implements Filter {
                 pipeline = Stageline.builder().build();
             }
         } catch (Exception e) {
-            throw new ServletException("Stageline: the pipeline of " + ctx.getContextPath() + " could not be compiled: "
+            String app = ctx.getContextPath().isEmpty() ? "the root application" : ctx.getContextPath();
+            throw new ServletException("Stageline: the pipeline of " + app + " could not be compiled: "
                     + e.getMessage(), e);
         }
         for (String w : pipeline.warnings()) {
