@@ -21,9 +21,13 @@ record Failure(int status, String message, boolean unexpected) {
     static final int USAGE = 2;
 
     static final String PIPELINE_CONFIGURATION_EXCEPTION = "io.stageline.engine.PipelineConfigurationException";
+    static final String YAML_CONFIGURATION_EXCEPTION = "io.stageline.config.ConfigurationException";
 
     static Failure of(Throwable error, LaunchOptions options) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals(YAML_CONFIGURATION_EXCEPTION)) {
+                return new Failure(CONFIGURATION, "the configuration is invalid:\n" + t.getMessage(), false);
+            }
             if (t.getClass().getName().equals(PIPELINE_CONFIGURATION_EXCEPTION)) {
                 return new Failure(CONFIGURATION, "the pipeline configuration is invalid: " + t.getMessage(), false);
             }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param contextPath  "" for the root context, else "/name[/name...]"
  * @param port         0..65535, 0 for any free port
  * @param serverConfig the server-level YAML file (readable), or null
- * @param mode         "integrated" or "classic"
+ * @param mode         "integrated" or "classic", or "" when the configuration decides
  * @param help         --help was given: print the usage and do nothing else
  */
 record LaunchOptions(Container container, Path webapp, String contextPath, int port, Path serverConfig, String mode,
@@ -31,7 +31,7 @@ record LaunchOptions(Container container, Path webapp, String contextPath, int p
               --context-path /x          the context path (default /)
               --port N                   the port on 127.0.0.1; 0 = any free port (default 8080)
               --server-config FILE       the server-level Stageline YAML
-              --mode integrated|classic  the pipeline mode (default integrated)
+              --mode integrated|classic  overrides the pipeline mode of the configuration
               --help                     this text
             """;
 
@@ -72,7 +72,7 @@ record LaunchOptions(Container container, Path webapp, String contextPath, int p
         }
         return new LaunchOptions(container(given.getOrDefault("--container", "jetty")), webapp(given.get("--webapp")),
                 contextPath(given.getOrDefault("--context-path", "/")), port(given.get("--port")),
-                serverConfig(given.get("--server-config")), mode(given.getOrDefault("--mode", "integrated")), help);
+                serverConfig(given.get("--server-config")), mode(given.get("--mode")), help);
     }
 
     /**
@@ -80,8 +80,10 @@ record LaunchOptions(Container container, Path webapp, String contextPath, int p
      * {@code io.stageline.samples.starter.StarterSettings}, on the other side of the class-loader boundary).
      */
     Map<String, String> starterSettings(Path webappDir, Path workDir) {
-        return Map.of("webapp", webappDir.toString(), "contextPath", contextPath, "port", Integer.toString(port),
-                "mode", mode, "workDir", workDir.toString());
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("webapp", webappDir.toString(), "contextPath",
+                contextPath, "port", Integer.toString(port), "mode", mode, "workDir", workDir.toString(),
+                "serverConfig", serverConfig == null ? "" : serverConfig.toString()));
+        return settings;
     }
 
     private static Container container(String value) throws UsageException {
@@ -144,6 +146,9 @@ record LaunchOptions(Container container, Path webapp, String contextPath, int p
     }
 
     private static String mode(String value) throws UsageException {
+        if (value == null) {
+            return "";
+        }
         if (!MODES.contains(value)) {
             throw new UsageException("unknown mode " + quote(value) + ": expected integrated or classic");
         }

@@ -80,7 +80,8 @@ public final class Launcher {
             shutdownHook = new Thread(this::shutdown, "stageline-samples-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             Path webapp = options.webapp() == null ? bundle.sampleWebapp() : options.webapp();
-            printStarted(startContainer(webapp));
+            Map<String, String> settings = options.starterSettings(webapp, bundle.workDir());
+            printStarted(startContainer(settings), settings.getOrDefault("effectiveMode", options.mode()));
             return null;
         } catch (UsageException e) {
             return fail(new Failure(Failure.USAGE, e.getMessage(), false), null);
@@ -89,7 +90,8 @@ public final class Launcher {
         }
     }
 
-    private int startContainer(Path webapp) throws ReflectiveOperationException, IOException {
+    /** Starts the container; the starter writes the effective pipeline mode back into {@code settings}. */
+    private int startContainer(Map<String, String> settings) throws ReflectiveOperationException, IOException {
         ClassLoader loader = bundle.classLoader(options.container());
         Object instance = Class.forName(options.container().starterClass(), true, loader).getConstructor().newInstance();
         if (!(instance instanceof ToIntFunction<?> && instance instanceof AutoCloseable closeable)) {
@@ -102,7 +104,7 @@ public final class Launcher {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            return start.applyAsInt(options.starterSettings(webapp, bundle.workDir()));
+            return start.applyAsInt(settings);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -121,10 +123,6 @@ public final class Launcher {
     }
 
     private void printNotes() {
-        if (options.serverConfig() != null) {
-            err.println(PREFIX + "note: server-level YAML is applied once the YAML loader lands; " + options.serverConfig()
-                    + " is not read yet (running the built-in defaults, mode " + options.mode() + ")");
-        }
         Path webapp = options.webapp();
         if (webapp != null && !Files.isRegularFile(webapp.resolve("WEB-INF").resolve("stageline.yaml"))) {
             err.println(PREFIX + "note: " + webapp + " has no WEB-INF/stageline.yaml, so Stageline is not installed"
@@ -132,7 +130,7 @@ public final class Launcher {
         }
     }
 
-    private void printStarted(int port) {
+    private void printStarted(int port, String mode) {
         String base = "http://" + HOST + ":" + port + options.contextPath() + "/";
         out.println("Started " + options.container().id() + " on " + base);
         if (options.webapp() == null) {
@@ -140,7 +138,7 @@ public final class Launcher {
                 out.println("  " + pad(base + page[0], base.length() + 14) + page[1]);
             }
         }
-        out.println("Pipeline mode: " + options.mode() + ". Stop with Ctrl+C.");
+        out.println("Pipeline mode: " + (mode.isEmpty() ? "not installed" : mode) + ". Stop with Ctrl+C.");
         out.flush();
     }
 

@@ -22,7 +22,7 @@ class LaunchOptionsTest {
     @Test
     void noArgumentsMeanJettyTheBundledSampleAtTheRootOnPort8080Integrated() throws UsageException {
         LaunchOptions o = LaunchOptions.parse();
-        assertEquals(new LaunchOptions(Container.JETTY, null, "", 8080, null, "integrated", false), o);
+        assertEquals(new LaunchOptions(Container.JETTY, null, "", 8080, null, "", false), o);
     }
 
     @Test
@@ -85,7 +85,9 @@ class LaunchOptionsTest {
         LaunchOptions o = LaunchOptions.parse("--webapp", webapp.toString(), "--context-path", "/app", "--port", "0",
                 "--mode", "classic");
         StarterSettings s = StarterSettings.from(o.starterSettings(webapp, tmp));
-        assertEquals(new StarterSettings(webapp, "/app", 0, PipelineMode.CLASSIC, tmp), s);
+        assertEquals(new StarterSettings(webapp, "/app", 0, PipelineMode.CLASSIC, null, tmp), s);
+        assertNull(StarterSettings.from(LaunchOptions.parse("--webapp", webapp.toString()).starterSettings(webapp, tmp))
+                .mode(), "without --mode the configuration decides");
         assertNull(LaunchOptions.parse().webapp());
     }
 

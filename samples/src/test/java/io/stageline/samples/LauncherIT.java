@@ -79,8 +79,10 @@ class LauncherIT {
         Files.createDirectories(webapp.resolve("WEB-INF"));
         Files.writeString(webapp.resolve("WEB-INF/stageline.yaml"), "pipelineMode: classic\n");
         Files.writeString(webapp.resolve("page.html"), "<p>an exploded application</p>");
+        Files.writeString(webapp.resolve("page.note"), "a note");
         Files.writeString(webapp.resolve("secret.jsp"), "<%-- JSP SOURCE --%>");
-        Path serverConfig = Files.writeString(tmp.resolve("server.yaml"), "# server level\n");
+        Path serverConfig = Files.writeString(tmp.resolve("server.yaml"),
+                "staticContent:\n  mimeMap:\n    - add: .note\n      mimeType: text/x-note\n");
 
         LauncherProcess launcher = launch("--container", container, "--port", "0", "--webapp", webapp.toString(),
                 "--context-path", "/app", "--mode", "classic", "--server-config", serverConfig.toString());
@@ -91,6 +93,9 @@ class LauncherIT {
         HttpResponse<String> page = get(base, "page.html");
         assertEquals(200, page.statusCode());
         assertEquals("<p>an exploded application</p>", page.body());
+        HttpResponse<String> note = get(base, "page.note");
+        assertEquals(200, note.statusCode(), "the server-level file adds the MIME type");
+        assertEquals("text/x-note", note.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         HttpResponse<String> missing = get(base, "missing.html");
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("404.0"), missing.body());
@@ -100,10 +105,22 @@ class LauncherIT {
         assertEquals(404, get(base.resolve("/"), "page.html").statusCode());
 
         assertEquals(0, launcher.stop(), launcher.stderr());
-        assertTrue(launcher.stderrLines().contains(Launcher.PREFIX + "note: server-level YAML is applied once the YAML"
-                + " loader lands; " + serverConfig + " is not read yet (running the built-in defaults, mode classic)"),
-                launcher.stderr());
         assertEquals(List.of(), launcher.leftoverTempFiles());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void anInvalidConfigurationEndsWithEveryProblemAndExitCode1(String container) throws Exception {
+        Path webapp = Files.createDirectories(tmp.resolve("bad"));
+        Files.createDirectories(webapp.resolve("WEB-INF"));
+        Files.writeString(webapp.resolve("WEB-INF/stageline.yaml"), "pipelineMode: classic\nunknownKey: 1\n"
+                + "handlers:\n  list:\n    - add: Bad\n      path: \"a//b\"\n      verb: GET\n      servlet: x\n");
+        LauncherProcess launcher = launch("--container", container, "--port", "0", "--webapp", webapp.toString());
+        assertEquals(1, launcher.awaitExit(), launcher.stderr());
+        String err = launcher.stderr();
+        assertTrue(err.contains("stageline.yaml:2:1 SL-CFG-004"), err);
+        assertTrue(err.contains("SL-CFG-009"), err);
+        assertEquals(List.of(), launcher.stdout());
     }
 
     @ParameterizedTest

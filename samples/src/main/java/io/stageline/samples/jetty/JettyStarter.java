@@ -1,8 +1,8 @@
 package io.stageline.samples.jetty;
 
-import io.stageline.engine.CompiledPipeline;
 import io.stageline.samples.starter.PipelineAttribute;
 import io.stageline.samples.starter.StarterSettings;
+import io.stageline.servlet.PipelineSource;
 import io.stageline.servlet.StagelineInitializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,8 @@ public final class JettyStarter implements ToIntFunction<Map<String, String>>, A
     @Override
     public int applyAsInt(Map<String, String> settings) {
         StarterSettings s = StarterSettings.from(settings);
-        CompiledPipeline pipeline = s.pipeline();
+        s.validate(settings);
+        PipelineSource pipeline = s.pipelineSource();
         try {
             return start(s, pipeline);
         } catch (IOException e) {
@@ -45,7 +46,7 @@ public final class JettyStarter implements ToIntFunction<Map<String, String>>, A
         }
     }
 
-    private int start(StarterSettings s, CompiledPipeline pipeline) throws Exception {
+    private int start(StarterSettings s, PipelineSource pipeline) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(StarterSettings.HOST);

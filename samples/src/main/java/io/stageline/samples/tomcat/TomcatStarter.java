@@ -1,8 +1,8 @@
 package io.stageline.samples.tomcat;
 
-import io.stageline.engine.CompiledPipeline;
 import io.stageline.samples.starter.PipelineAttribute;
 import io.stageline.samples.starter.StarterSettings;
+import io.stageline.servlet.PipelineSource;
 import io.stageline.servlet.StagelineInitializer;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -36,7 +36,8 @@ public final class TomcatStarter implements ToIntFunction<Map<String, String>>, 
     @Override
     public int applyAsInt(Map<String, String> settings) {
         StarterSettings s = StarterSettings.from(settings);
-        CompiledPipeline pipeline = s.pipeline();
+        s.validate(settings);
+        PipelineSource pipeline = s.pipelineSource();
         try {
             return start(s, pipeline);
         } catch (LifecycleException e) {
@@ -44,7 +45,7 @@ public final class TomcatStarter implements ToIntFunction<Map<String, String>>, 
         }
     }
 
-    private int start(StarterSettings s, CompiledPipeline pipeline) throws LifecycleException {
+    private int start(StarterSettings s, PipelineSource pipeline) throws LifecycleException {
         tomcat = new Tomcat();
         tomcat.setBaseDir(s.workDir().resolve("tomcat").toString());
         Connector connector = new Connector();
