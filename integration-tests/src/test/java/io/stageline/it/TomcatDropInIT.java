@@ -1,0 +1,15 @@
+package io.stageline.it;
+
+import java.nio.file.Path;
+
+/**
+ * The scenarios on a standalone Tomcat 11 with the drop-in jar in the application's {@code WEB-INF/lib}, configured by
+ * its {@code WEB-INF/stageline.yaml}.
+ */
+class TomcatDropInIT extends StandaloneScenarios {
+    @Override
+    protected ServerUnderTest start(Path work) throws Exception {
+        Path webapp = TestWebApp.build(work.resolve("webapp"), Install.DROP_IN);
+        return TomcatInstall.start(work.resolve("server"), webapp, Install.DROP_IN);
+    }
+}
