@@ -139,6 +139,16 @@ public interface RequestContext {
      */
     void setServerVariable(String name, String value);
 
+    /**
+     * A parameter of the request as the servlet API's {@code getParameter} reads it (query string, then an
+     * {@code application/x-www-form-urlencoded} body, decoded as UTF-8 unless the request names its charset), or null.
+     * Reading it consumes the body; only a handler that answers the request itself (e.g. a login form) should call it.
+     * Contexts without a servlet request return null.
+     */
+    default String requestParameter(String name) {
+        return null;
+    }
+
     // ---- user ----
 
     /** The authenticated user, or null for anonymous. */
@@ -152,6 +162,18 @@ public interface RequestContext {
 
     /** Sets the user (authentication modules). A null user means anonymous. */
     void setUser(Principal user, String authenticationType, Collection<String> roles);
+
+    /**
+     * Checks a user name and password against the container's realm ({@code HttpServletRequest.login}), asks the
+     * container which of {@code candidateRoles} the user holds ({@code isUserInRole}), and logs the container out
+     * again: the caller decides what to do with the result (usually {@link #setUser}). Returns the roles held (possibly
+     * empty), or null when the container rejects the credentials or has no realm.
+     *
+     * @throws UnsupportedOperationException when the context has no container behind it
+     */
+    default Set<String> containerLogin(String userName, String password, Collection<String> candidateRoles) {
+        throw new UnsupportedOperationException("this request context has no servlet container realm");
+    }
 
     // ---- response ----
 

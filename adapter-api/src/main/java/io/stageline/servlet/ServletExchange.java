@@ -113,6 +113,42 @@ final class ServletExchange extends Exchange {
         };
     }
 
+    @Override
+    public String requestParameter(String name) {
+        if (req.getCharacterEncoding() == null) {
+            try {
+                req.setCharacterEncoding("UTF-8");
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return req.getParameter(name);
+    }
+
+    @Override
+    public Set<String> containerLogin(String userName, String password, Collection<String> candidateRoles) {
+        try {
+            req.login(userName, password);
+        } catch (ServletException | RuntimeException e) {
+            return null;
+        }
+        try {
+            Set<String> held = new java.util.LinkedHashSet<>();
+            for (String role : candidateRoles) {
+                if (req.isUserInRole(role)) {
+                    held.add(role);
+                }
+            }
+            return held;
+        } finally {
+            try {
+                req.logout();
+            } catch (ServletException | RuntimeException e) {
+                log("the container refused to log out a user Stageline checked", e);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- response
 
     @Override

@@ -34,6 +34,15 @@ public class TestExchange extends Exchange {
         public final List<String> invocations = new ArrayList<>();
         public final List<String> logs = new ArrayList<>();
         public String contextPath = "";
+        /** The fake container realm: user name -> password, and user name -> roles. */
+        public final Map<String, String> realmPasswords = new LinkedHashMap<>();
+        public final Map<String, java.util.Set<String>> realmRoles = new LinkedHashMap<>();
+
+        public App realmUser(String name, String password, String... roles) {
+            realmPasswords.put(name, password);
+            realmRoles.put(name, java.util.Set.of(roles));
+            return this;
+        }
 
         public App file(String path) {
             resources.put(path, ResourceKind.FILE);
@@ -72,6 +81,9 @@ public class TestExchange extends Exchange {
     public boolean asyncStarted;
     public String remoteAddress = "127.0.0.1";
     public String redirectLocation;
+    public boolean secure;
+    /** Request parameters (query string and form body), as {@code getParameter} sees them. */
+    public final Map<String, String> parameters = new LinkedHashMap<>();
     public final List<TestExchange> children = new ArrayList<>();
 
     public TestExchange(CompiledPipeline pipeline, App app, String method, String path) {
@@ -364,7 +376,27 @@ public class TestExchange extends Exchange {
 
     @Override
     public boolean isSecure() {
-        return false;
+        return secure;
+    }
+
+    @Override
+    public String requestParameter(String name) {
+        return parameters.get(name);
+    }
+
+    @Override
+    public java.util.Set<String> containerLogin(String userName, String password, Collection<String> candidateRoles) {
+        String expected = app.realmPasswords.get(userName);
+        if (expected == null || !expected.equals(password)) {
+            return null;
+        }
+        java.util.Set<String> held = new java.util.LinkedHashSet<>();
+        for (String role : candidateRoles) {
+            if (app.realmRoles.getOrDefault(userName, java.util.Set.of()).contains(role)) {
+                held.add(role);
+            }
+        }
+        return held;
     }
 
     @Override
