@@ -1,5 +1,6 @@
 package io.stageline.cli;
 
+import io.stageline.modules.auth.PasswordHash;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 
 /**
  * {@code stageline hash-password}: reads one line (the password, UTF-8, without its line break) from standard input
- * and prints {@link PasswordHashes#hash} of it on one line. On an interactive terminal the password is read without
+ * and prints {@link PasswordHash#hash(char[])} of it on one line. On an interactive terminal the password is read without
  * echo. An empty password or no input at all is refused (exit 1).
  */
 final class HashPasswordCommand {
@@ -32,10 +33,10 @@ final class HashPasswordCommand {
                 err.println("stageline: the password is empty");
                 return 1;
             }
-            out.println(PasswordHashes.hash(password));
+            out.println(PasswordHash.hash(password));
             return 0;
         } finally {
-            PasswordHashes.clear(password);
+            java.util.Arrays.fill(password, '\0');
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  * <pre>{@code
  * credentials:
  *   users:
- *     - { name: admin, password: "{pbkdf2-sha256}310000$...$...", roles: [admin] }
+ *     - { name: admin, password: "{pbkdf2-sha256}600000$...$...", roles: [admin] }
  * # or
  * credentials: { store: container, roles: [admin, staff] }
  * }</pre>

@@ -13,14 +13,14 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code {pbkdf2-sha256}<iterations>$<base64 salt>$<base64 hash>}.
  *
  * <pre>{@code
- * String stored = PasswordHash.hash("s3cret".toCharArray());          // {pbkdf2-sha256}310000$...$...
+ * String stored = PasswordHash.hash("s3cret".toCharArray());          // {pbkdf2-sha256}600000$...$...
  * boolean ok = PasswordHash.verify(stored, "s3cret".toCharArray());   // constant-time comparison
  * }</pre>
  */
 public final class PasswordHash {
     public static final String PREFIX = "{pbkdf2-sha256}";
     /** The iteration count of new hashes (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
-    public static final int DEFAULT_ITERATIONS = 310_000;
+    public static final int DEFAULT_ITERATIONS = 600_000;
     /** Stored hashes with fewer iterations are refused as configuration errors. */
     public static final int MIN_ITERATIONS = 10_000;
     private static final int MAX_ITERATIONS = 10_000_000;
