@@ -18,14 +18,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code stageline explain [--server FILE] [--mode M] [--user NAME [--roles A,B]] [--local] [--format text|json]
- * WEBAPP_OR_YAML VERB PATH}: loads and compiles the configuration as {@code validate} does, then explains the request
+ * {@code stageline explain [--server FILE] [--mode M] [--context-path /x] [--user NAME [--roles A,B]] [--local]
+ * [--format text|json] WEBAPP_OR_YAML VERB PATH}: loads and compiles the configuration as {@code validate} does (for
+ * the context path, {@code /} by default), then explains the request
  * without running it (see {@link Explainer}; formats in {@link TextRenderer} and {@link JsonRenderer}). The request is
  * taken as coming from a remote client unless {@code --local} is given (accessPolicy's {@code NoRemoteX} flags).
  * Configuration warnings go to standard error; an invalid configuration prints its problems there and exits 1.
  */
 final class ExplainCommand {
-    static final Set<String> OPTIONS = Set.of("--server", "--mode", "--user", "--roles", "--format");
+    static final Set<String> OPTIONS = Set.of("--server", "--mode", "--context-path", "--user", "--roles",
+            "--format");
     static final Set<String> FLAGS = Set.of("--local");
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -36,7 +38,9 @@ final class ExplainCommand {
     static int run(Args args, PrintStream out, PrintStream err) throws UsageException, IOException {
         List<String> positional = args.positional("explain", "WEBAPP_OR_YAML", "VERB", "PATH");
         Target target = Target.of(StagelineCommand.path(positional.get(0)));
-        Request request = new Request(verb(positional.get(1)), path(positional.get(2)), args.flag("--local"));
+        String contextPath = StagelineCommand.contextPath(args.value("--context-path"));
+        Request request = new Request(verb(positional.get(1)), path(positional.get(2)), args.flag("--local"),
+                contextPath.isEmpty() ? "/" : contextPath);
         PipelineMode mode = StagelineCommand.mode(args.value("--mode"));
         boolean json = json(args.value("--format"));
         Explanation.User user = user(args.value("--user"), args.value("--roles"));
@@ -47,7 +51,7 @@ final class ExplainCommand {
             LoadedConfiguration loaded;
             CompiledConfiguration compiled;
             try {
-                loaded = loader.load(server, target.yaml(), classes);
+                loaded = loader.load(server, target.yaml(), classes, contextPath);
                 compiled = loader.compile(loaded, mode);
             } catch (ConfigurationException e) {
                 ProblemFormat.print(e.problems(), err);
@@ -57,7 +61,8 @@ final class ExplainCommand {
             }
             ProblemFormat.print(compiled.warnings(), err);
             try (CompiledPipeline pipeline = compiled.pipeline()) {
-                Provenance provenance = new Provenance(loaded, server == null ? null : server.toString());
+                Provenance provenance = new Provenance(loaded, server == null ? null : server.toString(),
+                        contextPath);
                 Provenance.Op modeOrigin = mode == null ? null : new Provenance.Op("--mode", "command line",
                         Position.NONE);
                 Explanation x = new Explainer(loaded.effective(), pipeline, provenance, modeOrigin, servlets,

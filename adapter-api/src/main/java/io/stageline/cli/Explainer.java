@@ -8,15 +8,19 @@ import io.stageline.api.ResourceType;
 import io.stageline.cli.Explanation.Check;
 import io.stageline.cli.Explanation.Container;
 import io.stageline.cli.Explanation.Handler;
+import io.stageline.cli.Explanation.Location;
 import io.stageline.cli.Explanation.ModuleLine;
 import io.stageline.cli.Explanation.Nested;
 import io.stageline.cli.Explanation.Outcome;
 import io.stageline.cli.Explanation.Setting;
 import io.stageline.cli.Explanation.StageLine;
 import io.stageline.config.ConfigFile;
+import io.stageline.config.ConfigFile.HandlerEntry;
 import io.stageline.config.ConfigFile.ModuleEntry;
 import io.stageline.config.EffectiveConfiguration;
+import io.stageline.config.LocationConfiguration;
 import io.stageline.engine.CompiledPipeline;
+import io.stageline.engine.HandlerSet;
 import io.stageline.engine.ModuleSlot;
 import io.stageline.engine.Preconditions;
 import io.stageline.match.HandlerTable;
@@ -28,8 +32,11 @@ import java.util.Locale;
 
 /**
  * Builds an {@link Explanation} from a loaded configuration and its compiled pipeline, asking the engine the same
- * questions a request would (handler selection, bad modules, per-stage module arrays) without running one. Module
- * classes are created and initialised by the compile step, but no module or handler is called.
+ * questions a request would (the location, its handler selection and bad modules, per-stage module arrays) without
+ * running one. The location is the engine's ({@link CompiledPipeline#locationFor}); its handler table, its effective
+ * handler list (for the mappings the compiler dropped) and the provenance replayed through its {@code locations:}
+ * entries ({@link Provenance#at}) describe the mappings. Module classes are created and initialised by the compile
+ * step, but no module or handler is called.
  */
 final class Explainer {
     private static final String MAP = PipelineStage.MAP_REQUEST_HANDLER.name();
@@ -44,7 +51,8 @@ final class Explainer {
     private final Path webapp;
 
     /**
-     * @param modeOrigin where the mode comes from (null: from the configuration's {@code pipelineMode})
+     * @param modeOrigin where the mode comes from (null: from the application pool the server assigns the application
+     *                   to, else from the configuration's {@code pipelineMode})
      * @param webapp     the web application's folder (resourceType checks), or null for a bare YAML file
      */
     Explainer(EffectiveConfiguration config, CompiledPipeline pipeline, Provenance provenance, Provenance.Op modeOrigin,
@@ -53,20 +61,28 @@ final class Explainer {
         this.p = pipeline;
         this.mode = pipeline.mode();
         this.prov = provenance;
-        this.modeOrigin = modeOrigin != null ? modeOrigin : provenance.setting(ConfigFile::pipelineMode);
+        Provenance.Op pool = config.applicationPool() == null ? null : provenance.pool();
+        this.modeOrigin = modeOrigin != null ? modeOrigin : pool != null ? pool
+                : provenance.setting(ConfigFile::pipelineMode);
         this.servlets = servlets;
         this.webapp = webapp;
     }
 
     Explanation explain(Request r, Explanation.User user) {
+        int loc = p.locationFor(r.path());
+        HandlerSet set = p.handlers(loc);
+        LocationConfiguration lc = loc == 0 ? null : c.location(set.path());
+        String locationPath = loc == 0 ? "" : lc != null ? lc.path() : set.path();
+        List<HandlerEntry> entries = lc != null ? lc.handlers() : c.handlers();
+        Provenance at = prov.at(locationPath);
         ServletMappings.Match match = servlets.match(r.path());
         boolean nonDefault = servlets.nonDefault(match);
-        HandlerWalk.Result walk = HandlerWalk.walk(p.handlers(), c.handlers(), prov::handler, r, nonDefault, mode);
+        HandlerWalk.Result walk = HandlerWalk.walk(set.table(), entries, at::handler, r, nonDefault, mode);
         int sel = walk.selection();
-        HandlerMapping chosen = sel >= 0 ? p.handlers().mapping(sel) : null;
+        HandlerMapping chosen = sel >= 0 ? set.table().mapping(sel) : null;
         boolean managed = mode == PipelineMode.INTEGRATED && chosen != null && chosen.isManagedHandler();
         Handler handler = chosen == null ? null : new Handler(chosen.name(), runs(chosen, match), managed);
-        Outcome outcome = outcome(r, sel, chosen);
+        Outcome outcome = outcome(r, set, sel, chosen);
         boolean nestedRuns = mode == PipelineMode.CLASSIC && outcome.status() == null
                 && chosen.modules().contains(Stageline.SERVLET_DELEGATION);
         Nested nested = nestedRuns ? nested(r, nonDefault, chosen, match) : null;
@@ -77,15 +93,11 @@ final class Explainer {
         for (ModuleEntry m : c.legacyModules()) {
             modules.add(legacyModule(m, nestedRuns));
         }
-        return new Explanation(r, new Setting(lower(mode), modeOrigin), location(r.path()), user,
+        Location location = new Location(loc == 0 ? "/" : locationPath, at.locationEntries());
+        return new Explanation(r, new Setting(lower(mode), modeOrigin), location, user,
                 container(r, match, nonDefault), new Setting(c.accessPolicy(), prov.setting(ConfigFile::accessPolicy)),
                 walk.steps(), walk.notTried(), handler, outcome, List.copyOf(modules), stages(managed, chosen, outcome),
-                nested, prov.removed());
-    }
-
-    /** The {@code locations:} entry that applies to {@code path}; locations arrive in a later version. */
-    static String location(String path) {
-        return "/";
+                nested, at.removed());
     }
 
     private Container container(Request r, ServletMappings.Match m, boolean nonDefault) {
@@ -129,7 +141,7 @@ final class Explainer {
         return match == null ? "\"*\" (the container's mapping)" : "'" + match.servlet() + "' (the container's mapping)";
     }
 
-    private Outcome outcome(Request r, int sel, HandlerMapping chosen) {
+    private Outcome outcome(Request r, HandlerSet set, int sel, HandlerMapping chosen) {
         int legacy = p.legacyConfigurationSubStatus();
         if (legacy != 0) {
             return new Outcome("500." + legacy, PipelineStage.BEGIN_REQUEST.name(), legacyText(legacy), null);
@@ -140,7 +152,7 @@ final class Explainer {
                     + " " + r.path() : "every mapping that matches needs access that accessPolicy '" + c.accessPolicy()
                     + "' does not grant", null);
         }
-        String bad = p.badModule(sel);
+        String bad = set.badModule(sel);
         if (bad != null) {
             return new Outcome("500.21", MAP, "Handler '" + chosen.name() + "' has a bad module '" + bad + "' in its "
                     + "module list" + (MANAGED_PIPELINE_HANDLER.equals(bad) ? " (classic mode has no "
@@ -151,7 +163,7 @@ final class Explainer {
         if (chosen.resourceType() == ResourceType.UNSPECIFIED) {
             return new Outcome(null, execute, handled, null);
         }
-        String resource = r.path().substring(0, Math.max(1, p.handlers().pathInfoStart(sel, r.path())));
+        String resource = r.path().substring(0, Math.max(1, set.table().pathInfoStart(sel, r.path())));
         String rt = "resourceType " + HandlerWalk.title(chosen.resourceType());
         if (webapp == null) {
             return new Outcome(null, execute, handled, rt + " is checked against the web application's files when the "

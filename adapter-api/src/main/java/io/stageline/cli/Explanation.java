@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param request     the request method, canonical application-relative path and whether it is local
  * @param mode        the pipeline mode and where it is set
- * @param location    the {@code locations:} entry that applies ({@code /} until locations land)
+ * @param location    the location the request falls in, and the {@code locations:} entries that make it up
  * @param user        the user given with {@code --user}/{@code --roles}, recorded for the authorization modules
  * @param container   which servlet the container maps the path to
  * @param accessPolicy the effective {@code handlers.accessPolicy} and where it is set
@@ -21,12 +21,34 @@ import java.util.List;
  * @param nested      classic mode's nested managed pipeline when this request enters it, else null
  * @param removed     modules and mappings that a layer added and a later one removed or cleared
  */
-record Explanation(Request request, Setting mode, String location, User user, Container container,
+record Explanation(Request request, Setting mode, Location location, User user, Container container,
                    Setting accessPolicy, List<HandlerStep> handlers, int notTried, Handler handler, Outcome outcome,
                    List<ModuleLine> modules, List<StageLine> stages, Nested nested, List<Provenance.Removed> removed) {
 
     /** A scalar setting's value and the operation that set it (null: not set anywhere, the built-in value). */
     record Setting(String value, Provenance.Op origin) {
+    }
+
+    /**
+     * The location the engine picks for the path ({@link io.stageline.engine.CompiledPipeline#locationFor}): the most
+     * specific configured location covering it, else the application root.
+     *
+     * @param path    {@code /} for the root, else the location's path as configured, e.g. {@code /admin}
+     * @param entries every {@code locations:} entry applied to it, least specific first (server before app for the
+     *                same path); empty for the root
+     */
+    record Location(String path, List<Provenance.LocationEntry> entries) {
+        /** {@code /admin [app web/WEB-INF/stageline.yaml:12:5]}, or {@code /}. */
+        String text() {
+            if (entries.isEmpty()) {
+                return path;
+            }
+            StringBuilder sb = new StringBuilder(path).append(" [");
+            for (int i = 0; i < entries.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(entries.get(i).text(path));
+            }
+            return sb.append(']').toString();
+        }
     }
 
     /** {@code name} null: anonymous. */

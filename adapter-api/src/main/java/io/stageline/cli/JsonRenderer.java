@@ -16,7 +16,13 @@ import java.util.List;
  *  "earlier": [{"op": "remove", "layer": "app", "file": "...", "line": 8, "column": 7}]}
  * }</pre>
  * ({@code layer} is defaults, server, app or "command line"; {@code file} null and {@code line} 0 when there is no
- * place). Absent values are {@code null}, never left out.
+ * place). {@code location} is the location's path ({@code /} for the root) and {@code locationEntries} the
+ * {@code locations:} entries applied to it, least specific first:
+ * <pre>{@code
+ * {"layer": "server", "file": "server.yaml", "line": 3, "column": 5, "path": "/admin", "application": "/shop"}
+ * }</pre>
+ * ({@code application} is a server entry's context-path filter, {@code ""} for the root context, or null). Absent
+ * values are {@code null}, never left out.
  */
 final class JsonRenderer {
     private JsonRenderer() {
@@ -25,9 +31,17 @@ final class JsonRenderer {
     static String render(Explanation x) {
         Json j = new Json().beginObject();
         j.name("request").beginObject().name("method").value(x.request().method()).name("path")
-                .value(x.request().path()).name("local").value(x.request().local()).endObject();
+                .value(x.request().path()).name("local").value(x.request().local()).name("contextPath")
+                .value(x.request().contextPath()).endObject();
         setting(j.name("mode"), x.mode());
-        j.name("location").value(x.location());
+        j.name("location").value(x.location().path());
+        j.name("locationEntries").beginArray();
+        for (Provenance.LocationEntry e : x.location().entries()) {
+            j.beginObject().name("layer").value(e.layer()).name("file").value(e.pos().file()).name("line")
+                    .value(e.pos().line()).name("column").value(e.pos().column()).name("path").value(e.path())
+                    .name("application").value(e.application()).endObject();
+        }
+        j.endArray();
         j.name("user").beginObject().name("name").value(x.user().name()).name("roles").strings(x.user().roles())
                 .endObject();
         j.name("container").beginObject().name("servlet").value(x.container().servlet()).name("urlPattern")

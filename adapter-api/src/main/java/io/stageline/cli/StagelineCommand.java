@@ -1,6 +1,7 @@
 package io.stageline.cli;
 
 import io.stageline.api.PipelineMode;
+import io.stageline.engine.PathCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,14 +21,15 @@ import java.util.Set;
 public final class StagelineCommand {
     static final String USAGE = """
             Usage: stageline COMMAND [options] ARGUMENTS
-              validate [--server FILE] [--mode integrated|classic] WEBAPP_OR_YAML
+              validate [--server FILE] [--mode integrated|classic]
+                       [--context-path /x] WEBAPP_OR_YAML
                   print every configuration problem; exit 0 when valid, 1 when not
-              explain [--server FILE] [--mode integrated|classic] [--user NAME]
-                      [--roles A,B] [--local] [--format text|json]
-                      WEBAPP_OR_YAML VERB PATH
-                  show, without running it, which handler mapping takes the
-                  request and which modules run in each stage, each with the
-                  file and line it comes from
+              explain [--server FILE] [--mode integrated|classic]
+                      [--context-path /x] [--user NAME] [--roles A,B] [--local]
+                      [--format text|json] WEBAPP_OR_YAML VERB PATH
+                  show, without running it, which location applies, which
+                  handler mapping takes the request and which modules run in
+                  each stage, each with the file and line it comes from
               migrate [--server FILE] [--dry-run] WEBAPP_OR_YAML
                   copy legacy.httpModules and legacy.httpHandlers into modules:
                   and handlers:, set validateIntegratedModeConfiguration: false;
@@ -37,8 +39,10 @@ public final class StagelineCommand {
               help
                   print this text
             WEBAPP_OR_YAML: an exploded web application (its WEB-INF/stageline.yaml)
-            or a YAML file. Exit status: 0 success, 1 invalid configuration or
-            failure, 2 usage error.
+            or a YAML file. --context-path: the application's context path (default
+            /, the root context), for the server file's applications: pools and
+            its locations with an application: filter. Exit status: 0 success,
+            1 invalid configuration or failure, 2 usage error.
             """;
 
     private StagelineCommand() {
@@ -111,6 +115,20 @@ public final class StagelineCommand {
             }
         }
         throw new UsageException("--mode must be integrated or classic, not '" + value + "'");
+    }
+
+    /**
+     * {@code --context-path} as {@link io.stageline.config.ConfigLoader} takes it: {@code ""} for the root context
+     * (the default, also written {@code /}), else a canonical path such as {@code /shop} without a trailing {@code /}.
+     */
+    static String contextPath(String value) throws UsageException {
+        if (value == null || value.isEmpty() || value.equals("/")) {
+            return "";
+        }
+        if (!value.startsWith("/") || value.endsWith("/") || PathCanonicalizer.canonicalize(value) == null) {
+            throw new UsageException("--context-path must be / or a context path such as /shop, not '" + value + "'");
+        }
+        return value;
     }
 
     /** A file option's value as a path: null when not given. */

@@ -15,9 +15,9 @@ import java.util.List;
  * configuration entry ends with its origin in brackets ({@link Provenance.Origin#text()}: layer, file:line:col and
  * operation, then the earlier operations on the same name):
  * <pre>{@code
- * request: GET /report.do (remote client)
+ * request: GET /report.do (remote client)     (", context path /shop" unless it is the root context)
  * mode: integrated [defaults builtin:defaults.yaml:5:15 set]
- * location: /
+ * location: /admin/reports [server server.yaml:3:5 /admin, app web/WEB-INF/stageline.yaml:21:5]
  * user: (anonymous)
  * container: the container maps /report.do to servlet 'reports' (url-pattern '*.do' in web/WEB-INF/web.xml)
  * accessPolicy: Read, Script [defaults builtin:defaults.yaml:20:17 set]
@@ -39,9 +39,12 @@ import java.util.List;
  * removed:                                    (only when a layer removed or cleared a module or mapping)
  *   handler StaticFile [app app.yaml:3:7 remove; earlier: defaults builtin:defaults.yaml:43:7 add]
  * }</pre>
- * A skip reason is one of precondition, path, verb, not-container-servlet and access. The result is
- * {@code handled by NAME in EXECUTE_REQUEST_HANDLER} or {@code STATUS.SUB in STAGE: why} (404.4, 403.x, 404.0,
- * 500.21, 500.22-24); stages that a failure skips say {@code (not run: ...)}.
+ * The location is {@code /} for the application root, else the most specific {@code locations:} path covering the
+ * request, followed by every entry applied to it, least specific first, each with its path when that is a shorter
+ * one; the handler mappings are that location's. A skip reason is one of precondition, path, verb,
+ * not-container-servlet and access. The result is {@code handled by NAME in EXECUTE_REQUEST_HANDLER} or
+ * {@code STATUS.SUB in STAGE: why} (404.4, 403.x, 404.0, 500.21, 500.22-24); stages that a failure skips say
+ * {@code (not run: ...)}.
  */
 final class TextRenderer {
     private TextRenderer() {
@@ -49,9 +52,10 @@ final class TextRenderer {
 
     static void render(Explanation x, PrintStream out) {
         out.println("request: " + x.request().method() + " " + x.request().path() + " ("
-                + (x.request().local() ? "local" : "remote") + " client)");
+                + (x.request().local() ? "local" : "remote") + " client" + ("/".equals(x.request().contextPath())
+                ? "" : ", context path " + x.request().contextPath()) + ")");
         out.println("mode: " + setting(x.mode()));
-        out.println("location: " + x.location());
+        out.println("location: " + x.location().text());
         out.println("user: " + (x.user().name() == null ? "(anonymous)" : x.user().name() + " (roles: "
                 + (x.user().roles().isEmpty() ? "none" : String.join(", ", x.user().roles())) + ")"));
         out.println("container: " + x.container().detail());

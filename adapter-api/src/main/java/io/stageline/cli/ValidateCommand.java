@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code stageline validate [--server FILE] [--mode integrated|classic] WEBAPP_OR_YAML}: loads and compiles the
- * configuration exactly as the filter does at startup (defaults, server file, application file; {@code type:} classes
- * from the web application) and prints every problem in the {@link ProblemFormat} format, then one summary line:
+ * {@code stageline validate [--server FILE] [--mode integrated|classic] [--context-path /x] WEBAPP_OR_YAML}: loads
+ * and compiles the configuration exactly as the filter does at startup (defaults, server file, application file;
+ * {@code type:} classes from the web application; the server's {@code applications:} pool and its location
+ * {@code application:} filters for the context path, {@code /} by default) and prints every problem in the
+ * {@link ProblemFormat} format, then one summary line:
  * <pre>{@code
  * web/WEB-INF/stageline.yaml: valid in integrated mode (0 errors, 1 warning)
  * web/WEB-INF/stageline.yaml: invalid (2 errors, 0 warnings)
@@ -23,7 +25,7 @@ import java.util.Set;
  * Exit 0 when valid (warnings allowed), 1 when not.
  */
 final class ValidateCommand {
-    static final Set<String> OPTIONS = Set.of("--server", "--mode");
+    static final Set<String> OPTIONS = Set.of("--server", "--mode", "--context-path");
 
     private ValidateCommand() {
     }
@@ -32,10 +34,11 @@ final class ValidateCommand {
         Target target = Target.of(StagelineCommand.path(args.positional("validate", "WEBAPP_OR_YAML").get(0)));
         PipelineMode mode = StagelineCommand.mode(args.value("--mode"));
         Path server = StagelineCommand.path(args.value("--server"));
+        String contextPath = StagelineCommand.contextPath(args.value("--context-path"));
         ConfigLoader loader = new ConfigLoader();
         String label = target.yaml().toString();
         try (URLClassLoader classes = target.classLoader()) {
-            LoadedConfiguration loaded = loader.load(server, target.yaml(), classes);
+            LoadedConfiguration loaded = loader.load(server, target.yaml(), classes, contextPath);
             CompiledConfiguration compiled = loader.compile(loaded, mode);
             compiled.pipeline().close();
             PipelineMode effective = mode != null ? mode : loaded.effective().pipelineMode();
