@@ -33,6 +33,8 @@ public class TestExchange extends Exchange {
         public final Map<String, String> mapping = new LinkedHashMap<>();
         public final List<String> invocations = new ArrayList<>();
         public final List<String> logs = new ArrayList<>();
+        /** The contents of resources, for {@link Exchange#readResource(String)} (custom error files). */
+        public final Map<String, String> contents = new LinkedHashMap<>();
         public String contextPath = "";
 
         public App file(String path) {
@@ -43,6 +45,12 @@ public class TestExchange extends Exchange {
                 parent = parent.length() == 1 ? "" : parent.substring(0, parent.lastIndexOf('/', parent.length() - 2) + 1);
             }
             return this;
+        }
+
+        /** Adds a file with contents. */
+        public App file(String path, String text) {
+            contents.put(path, text);
+            return file(path);
         }
 
         public App servlet(String name, String mappedBy, FakeServlet servlet) {
@@ -72,6 +80,8 @@ public class TestExchange extends Exchange {
     public boolean asyncStarted;
     public String remoteAddress = "127.0.0.1";
     public String redirectLocation;
+    /** Bytes a response holds before it commits; 0 (default) = the first byte commits, as an unbuffered response. */
+    public int bufferSize;
     public final List<TestExchange> children = new ArrayList<>();
 
     public TestExchange(CompiledPipeline pipeline, App app, String method, String path) {
@@ -196,16 +206,28 @@ public class TestExchange extends Exchange {
         return new OutputStream() {
             @Override
             public void write(int b) {
-                commit();
+                if (bufferSize == 0) {
+                    commit();
+                }
                 body.write(b);
+                written();
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
-                commit();
+                if (bufferSize == 0) {
+                    commit();
+                }
                 body.write(b, off, len);
+                written();
             }
         };
+    }
+
+    private void written() {
+        if (body.size() > bufferSize) {
+            commit();
+        }
     }
 
     /** Commits the response (as a container does on the first write past its buffer, or on flush). */
@@ -228,6 +250,10 @@ public class TestExchange extends Exchange {
 
     @Override
     protected void containerWriteErrorPage(int s, String contentType, String text) throws IOException {
+        if (committed) {
+            return;
+        }
+        body.reset();
         status = s;
         containerSetContentType(contentType);
         write(text);
@@ -236,6 +262,19 @@ public class TestExchange extends Exchange {
     @Override
     protected boolean containerHasBody() {
         return body.size() > 0;
+    }
+
+    @Override
+    protected void containerResetBody() {
+        if (!committed) {
+            body.reset();
+        }
+    }
+
+    @Override
+    protected byte[] containerReadResource(String resourcePath) {
+        String text = app.contents.get(resourcePath);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
