@@ -72,9 +72,7 @@ final class ServletErrorWatch extends HttpServletResponseWrapper {
             }
             return;
         }
-        if (writer != null) {
-            writer.flush();
-        }
+        // no flush of the writer first: it holds nothing (a PrintWriter over a Writer), and flushing would commit
         getResponse().resetBuffer();
         heldStatus = sc;
         heldMessage = msg;
