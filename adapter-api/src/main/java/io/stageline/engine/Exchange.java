@@ -165,7 +165,7 @@ public abstract class Exchange implements RequestContext {
         return 0;
     }
 
-    /** True when a container servlet wrote to the response unwatched, so {@link #containerHasBody()} cannot know. */
+    /** True when a container servlet wrote to the response unwatched (static files, unwatched servlets). */
     protected boolean containerBodyUnknown() {
         return false;
     }
@@ -244,19 +244,12 @@ public abstract class Exchange implements RequestContext {
         containerResetBody();
     }
 
-    /**
-     * The status of a servlet's {@code sendError} that the servlet layer held back so an {@link ErrorResponder} can
-     * answer it (0 when none): the response then carries that status and an empty body. If the responder leaves it,
-     * it calls {@link #releaseSendError()} so the container renders its own page as it would have.
-     */
+    /** The status of a servlet's {@code sendError} held back for the {@link ErrorResponder} (0 = none). */
     public int heldSendError() {
         return containerHeldSendError();
     }
 
-    /**
-     * False when a container servlet (the default servlet for static files, or a servlet handler nobody watched) wrote
-     * to the response directly: then {@link #hasResponseBody()} cannot see its bytes.
-     */
+    /** False when a container servlet wrote to the response unwatched: {@link #hasResponseBody()} cannot tell. */
     public boolean responseBodyKnown() {
         return !containerBodyUnknown();
     }
