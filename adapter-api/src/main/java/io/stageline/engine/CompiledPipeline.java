@@ -39,6 +39,8 @@ public final class CompiledPipeline implements AutoCloseable {
     final HandlerTable legacyHandlers;
     /** The module that renders error responses (CustomErrors), or null for the built-in detailed page. */
     final ErrorResponder errorResponder;
+    /** The module that adds redirect headers (ProtocolSupport), or null. */
+    final RedirectDecorator redirectDecorator;
     final List<AutoCloseable> closeCallbacks;
     final List<String> warnings;
     final boolean validateIntegratedModeConfiguration;
@@ -56,7 +58,8 @@ public final class CompiledPipeline implements AutoCloseable {
         this.locations = r.locations;
         this.matchOrder = matchOrder(r.locations);
         this.legacyHandlers = r.legacyHandlers;
-        this.errorResponder = findErrorResponder(r.modules);
+        this.errorResponder = find(r.modules, ErrorResponder.class);
+        this.redirectDecorator = find(r.modules, RedirectDecorator.class);
         this.closeCallbacks = List.copyOf(r.closeCallbacks);
         this.warnings = List.copyOf(r.warnings);
         this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;
@@ -68,13 +71,18 @@ public final class CompiledPipeline implements AutoCloseable {
         return mode;
     }
 
-    private static ErrorResponder findErrorResponder(List<ModuleSlot> slots) {
+    private static <T> T find(List<ModuleSlot> slots, Class<T> type) {
         for (ModuleSlot s : slots) {
-            if (s.module() instanceof ErrorResponder e) {
-                return e;
+            if (type.isInstance(s.module())) {
+                return type.cast(s.module());
             }
         }
         return null;
+    }
+
+    /** The module that owns error responses (CustomErrors), or null for the built-in detailed page. */
+    public ErrorResponder errorResponder() {
+        return errorResponder;
     }
 
     /** The effective module list, in order. */

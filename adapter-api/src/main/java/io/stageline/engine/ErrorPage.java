@@ -73,7 +73,12 @@ public final class ErrorPage {
         };
     }
 
-    /** Renders the detailed page for the exchange's current status and substatus. */
+    /**
+     * Renders the detailed page for the exchange's current status and substatus, as IIS's detailed error: the title
+     * with status.substatus, the failure detail (the 500.21 text, an exception's message), the module, notification
+     * (stage), handler, error code, requested URL, physical path ({@code PATH_TRANSLATED}) and logon user, then the
+     * likely causes and things to try. An exception shows as its class name and message: never a stack trace.
+     */
     public static String render(Exchange x) {
         int status = x.containerStatus();
         String code = status + "." + x.subStatus();
@@ -86,20 +91,43 @@ public final class ErrorPage {
         if (x.failureDetail() != null) {
             sb.append("<h2>").append(esc(x.failureDetail())).append("</h2>\n");
         }
-        sb.append("<h3>Detailed Error Information</h3>\n<table>\n");
-        row(sb, "Module", x.failedModule());
-        row(sb, "Notification", x.failedStage() == null ? null : x.failedStage().iisName());
-        row(sb, "Handler", x.handlerMapping() == null ? null : x.handlerMapping().name());
-        row(sb, "Error Code", code);
-        row(sb, "Requested URL", x.contextPath() + x.originalPath());
-        row(sb, "Logon User", x.user() == null ? "Anonymous" : x.user().getName());
-        sb.append("</table>\n");
         if (t != null) {
             sb.append("<h3>Most likely causes</h3>\n<p>").append(esc(t.cause())).append("</p>\n");
             sb.append("<h3>Things you can try</h3>\n<p>").append(esc(t.fix())).append("</p>\n");
         }
-        sb.append("<!-- stageline-status: ").append(code).append(" -->\n</body></html>\n");
+        sb.append("<h3>Detailed Error Information</h3>\n<table>\n");
+        row(sb, "Module", x.failedModule() != null ? x.failedModule() : x.handlerName());
+        row(sb, "Notification", x.failedStage() == null ? null : x.failedStage().iisName());
+        row(sb, "Handler", x.handlerMapping() == null ? null : x.handlerMapping().name());
+        row(sb, "Error Code", code);
+        if (x.error() != null) {
+            row(sb, "Exception", x.error().getClass().getName());
+        }
+        String query = x.queryString();
+        row(sb, "Requested URL", x.contextPath() + x.originalPath() + (query == null ? "" : "?" + query));
+        row(sb, "Physical Path", physicalPath(x));
+        row(sb, "Logon Method", x.authenticationType() == null ? "Anonymous" : x.authenticationType());
+        row(sb, "Logon User", x.user() == null ? "Anonymous" : x.user().getName());
+        sb.append("</table>\n<!-- stageline-status: ").append(code).append(" -->\n</body></html>\n");
         return sb.toString();
+    }
+
+    private static String physicalPath(Exchange x) {
+        try {
+            return x.serverVariable("PATH_TRANSLATED");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The one-line message sent to clients that may not see details when nothing is configured for the status: the
+     * status and its reason phrase, nothing about the server, the module or the request.
+     */
+    public static String brief(int status) {
+        String text = status + " - " + reason(status) + ".";
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + text + "</title></head><body>" + text
+                + "</body></html>\n";
     }
 
     private static void row(StringBuilder sb, String name, String value) {

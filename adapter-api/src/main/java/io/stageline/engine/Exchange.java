@@ -45,6 +45,7 @@ public abstract class Exchange implements RequestContext {
     boolean responseFinished;
     boolean responseEventsFired;
     boolean filterApplied;
+    boolean redirectDecorated;
     ModuleSlot currentModule;
     Throwable error;
     Error fatal;
@@ -149,6 +150,31 @@ public abstract class Exchange implements RequestContext {
     /** Creates the exchange of a child request for {@code childPath} (already canonical). */
     protected abstract Exchange newChild(String childPath, String childQuery);
 
+    /** The bytes of the application resource at {@code resourcePath}, or null when there is none (or no container). */
+    protected byte[] containerReadResource(String resourcePath) throws IOException {
+        return null;
+    }
+
+    /** Discards the uncommitted response body (bytes buffered by the container or a wrapper); headers stay. */
+    protected void containerResetBody() {
+        // containers without a buffer have nothing to discard
+    }
+
+    /** The status a servlet passed to {@code sendError} while Stageline held it back, or 0. */
+    protected int containerHeldSendError() {
+        return 0;
+    }
+
+    /** True when a container servlet wrote to the response unwatched (static files, unwatched servlets). */
+    protected boolean containerBodyUnknown() {
+        return false;
+    }
+
+    /** Hands a held-back {@code sendError} to the container, which then renders its own error page. */
+    protected void containerReleaseSendError() throws IOException {
+        // nothing was held back
+    }
+
     // ------------------------------------------------------------------ engine accessors
 
     public CompiledPipeline pipeline() {
@@ -206,6 +232,31 @@ public abstract class Exchange implements RequestContext {
     /** Replaces the (uncommitted) response with an error response; no effect once committed. */
     public void writeErrorResponse(int status, String contentType, String body) throws IOException {
         containerWriteErrorPage(status, contentType, body);
+    }
+
+    /** Reads a resource of the web application (custom error files); null when it does not exist. */
+    public byte[] readResource(String resourcePath) throws IOException {
+        return containerReadResource(resourcePath);
+    }
+
+    /** Discards the uncommitted response body before an error response is produced in its place. */
+    public void resetResponseBody() {
+        containerResetBody();
+    }
+
+    /** The status of a servlet's {@code sendError} held back for the {@link ErrorResponder} (0 = none). */
+    public int heldSendError() {
+        return containerHeldSendError();
+    }
+
+    /** False when a container servlet wrote to the response unwatched: {@link #hasResponseBody()} cannot tell. */
+    public boolean responseBodyKnown() {
+        return !containerBodyUnknown();
+    }
+
+    /** Lets the container answer the held-back {@code sendError} itself. */
+    public void releaseSendError() throws IOException {
+        containerReleaseSendError();
     }
 
     /** A message explaining the failure (e.g. the 500.21 text, an exception message), or null. */
@@ -600,7 +651,16 @@ public abstract class Exchange implements RequestContext {
             throw new IllegalArgumentException("status " + status + " is not a redirect status");
         }
         HeaderOverrides.checkValue("Location", location);
+        decorateRedirect();
         containerRedirect(location, status);
+    }
+
+    /** Runs the pipeline's {@link RedirectDecorator} once for this response (before a redirect is sent). */
+    void decorateRedirect() {
+        if (!redirectDecorated && pipeline.redirectDecorator != null && !containerCommitted()) {
+            redirectDecorated = true;
+            pipeline.redirectDecorator.beforeRedirect(this);
+        }
     }
 
     @Override

@@ -290,6 +290,15 @@ public final class PipelineExecutor {
             recordFatal(x, t);
             x.log("could not write the error response", t);
         }
+        int status = x.containerStatus();
+        if (status >= 300 && status < 400 && x.containerResponseHeader("Location") != null) {
+            try {
+                x.decorateRedirect();
+            } catch (Throwable t) {
+                recordFatal(x, t);
+                x.log("could not add the redirect headers", t);
+            }
+        }
         if (!x.containerCommitted()) {
             x.fireResponseEvents();
         }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,11 @@ final class ServletExchange extends Exchange {
     private final FilterChain chain;
     private final StagelineFilter filter;
     private final boolean containerMapped;
+    private final ServletExchange root;
     private StagelineResponse wrapped;
+    private ServletErrorWatch errorWatch;
     private long bodyBytes;
+    private boolean bodyUnknown;
 
     ServletExchange(CompiledPipeline pipeline, HttpServletRequest req, HttpServletResponse resp, FilterChain chain,
                     StagelineFilter filter, String path, String query, int depth) {
@@ -45,6 +49,17 @@ final class ServletExchange extends Exchange {
         this.chain = chain;
         this.filter = filter;
         this.containerMapped = chain != null;
+        this.root = this;
+    }
+
+    private ServletExchange(ServletExchange parent, String path, String query) {
+        super(parent.pipeline(), parent.req.getMethod(), path, query, parent.depth() + 1);
+        this.req = parent.req;
+        this.resp = parent.resp;
+        this.chain = null;
+        this.filter = parent.filter;
+        this.containerMapped = false;
+        this.root = parent.root;
     }
 
     /** The response wrapper installed for the handler, or null. */
@@ -188,7 +203,7 @@ final class ServletExchange extends Exchange {
 
     @Override
     protected boolean containerCommitted() {
-        return resp.isCommitted() || (wrapped != null && wrapped.isCommitted());
+        return resp.isCommitted() || (wrapped != null && wrapped.passedThrough());
     }
 
     @Override
@@ -197,13 +212,13 @@ final class ServletExchange extends Exchange {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                bodyBytes++;
+                root.bodyBytes++;
                 target.write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                bodyBytes += len;
+                root.bodyBytes += len;
                 target.write(b, off, len);
             }
 
@@ -235,8 +250,16 @@ final class ServletExchange extends Exchange {
         resp.setStatus(status);
         resp.setContentType(contentType);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        OutputStream out;
+        try {
+            out = resp.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            // the servlet took the writer before its error: write the page through it (its charset is fixed by now)
+            resp.getWriter().write(body);
+            return;
+        }
         resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
+        out.write(bytes);
     }
 
     @Override
@@ -244,7 +267,48 @@ final class ServletExchange extends Exchange {
         if (error() != null) {
             return false;
         }
-        return bodyBytes > 0 || (wrapped != null && wrapped.hasBody());
+        ServletExchange r = root;
+        return r.bodyBytes > 0 || (wrapped != null && wrapped.hasBody())
+                || (r.errorWatch != null && r.errorWatch.hasBody());
+    }
+
+    @Override
+    protected void containerResetBody() {
+        if (wrapped != null) {
+            wrapped.resetCaptured();
+        }
+        ServletExchange r = root;
+        r.bodyBytes = 0;
+        if (r.errorWatch != null) {
+            r.errorWatch.resetCount();
+        }
+        if (!resp.isCommitted()) {
+            resp.resetBuffer();
+        }
+    }
+
+    @Override
+    protected boolean containerBodyUnknown() {
+        return root.bodyUnknown;
+    }
+
+    @Override
+    protected int containerHeldSendError() {
+        return root.errorWatch == null ? 0 : root.errorWatch.heldStatus();
+    }
+
+    @Override
+    protected void containerReleaseSendError() throws IOException {
+        if (root.errorWatch != null) {
+            root.errorWatch.release();
+        }
+    }
+
+    @Override
+    protected byte[] containerReadResource(String resourcePath) throws IOException {
+        try (InputStream in = req.getServletContext().getResourceAsStream(resourcePath)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 
     @Override
@@ -372,11 +436,19 @@ final class ServletExchange extends Exchange {
                 s = new ContentTypeGuard(resp, resp.getContentType());
             }
         }
+        if (!staticFile && depth() == 0 && pipeline().errorResponder() != null
+                && pipeline().errorResponder().holdsServletErrors(this)) {
+            errorWatch = new ServletErrorWatch(s);
+            s = errorWatch;
+        }
         boolean capture = responseFilters() != null;
         if (capture || needsResponseEvents()) {
             long limit = handlerMapping() == null ? Long.MAX_VALUE : handlerMapping().responseBufferLimit();
             wrapped = new StagelineResponse(s, this, capture, limit);
             s = wrapped;
+        }
+        if (errorWatch == null && wrapped == null) {
+            root.bodyUnknown = true;
         }
         if (viaChain) {
             chain.doFilter(r, s);
@@ -403,8 +475,7 @@ final class ServletExchange extends Exchange {
 
     @Override
     protected Exchange newChild(String childPath, String childQuery) {
-        ServletExchange child = new ServletExchange(pipeline(), req, resp, null, filter, childPath, childQuery,
-                depth() + 1);
+        ServletExchange child = new ServletExchange(this, childPath, childQuery);
         child.setTrace(trace());
         return child;
     }

@@ -40,6 +40,11 @@ final class StagelineResponse extends HttpServletResponseWrapper {
         return buffer.size() > 0 || passThrough;
     }
 
+    /** True once bytes went through to the container (the response may be committed by now). */
+    boolean passedThrough() {
+        return passThrough;
+    }
+
     byte[] captured() {
         return buffer.toByteArray();
     }

@@ -33,6 +33,8 @@ public class TestExchange extends Exchange {
         public final Map<String, String> mapping = new LinkedHashMap<>();
         public final List<String> invocations = new ArrayList<>();
         public final List<String> logs = new ArrayList<>();
+        /** The contents of resources, for {@link Exchange#readResource(String)} (custom error files). */
+        public final Map<String, String> contents = new LinkedHashMap<>();
         public String contextPath = "";
         /** The fake container realm: user name -> password, and user name -> roles. */
         public final Map<String, String> realmPasswords = new LinkedHashMap<>();
@@ -52,6 +54,12 @@ public class TestExchange extends Exchange {
                 parent = parent.length() == 1 ? "" : parent.substring(0, parent.lastIndexOf('/', parent.length() - 2) + 1);
             }
             return this;
+        }
+
+        /** Adds a file with contents. */
+        public App file(String path, String text) {
+            contents.put(path, text);
+            return file(path);
         }
 
         public App servlet(String name, String mappedBy, FakeServlet servlet) {
@@ -84,6 +92,8 @@ public class TestExchange extends Exchange {
     public boolean secure;
     /** Request parameters (query string and form body), as {@code getParameter} sees them. */
     public final Map<String, String> parameters = new LinkedHashMap<>();
+    /** Bytes a response holds before it commits; 0 (default) = the first byte commits, as an unbuffered response. */
+    public int bufferSize;
     public final List<TestExchange> children = new ArrayList<>();
 
     public TestExchange(CompiledPipeline pipeline, App app, String method, String path) {
@@ -208,16 +218,28 @@ public class TestExchange extends Exchange {
         return new OutputStream() {
             @Override
             public void write(int b) {
-                commit();
+                if (bufferSize == 0) {
+                    commit();
+                }
                 body.write(b);
+                written();
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
-                commit();
+                if (bufferSize == 0) {
+                    commit();
+                }
                 body.write(b, off, len);
+                written();
             }
         };
+    }
+
+    private void written() {
+        if (body.size() > bufferSize) {
+            commit();
+        }
     }
 
     /** Commits the response (as a container does on the first write past its buffer, or on flush). */
@@ -240,6 +262,10 @@ public class TestExchange extends Exchange {
 
     @Override
     protected void containerWriteErrorPage(int s, String contentType, String text) throws IOException {
+        if (committed) {
+            return;
+        }
+        body.reset();
         status = s;
         containerSetContentType(contentType);
         write(text);
@@ -248,6 +274,19 @@ public class TestExchange extends Exchange {
     @Override
     protected boolean containerHasBody() {
         return body.size() > 0;
+    }
+
+    @Override
+    protected void containerResetBody() {
+        if (!committed) {
+            body.reset();
+        }
+    }
+
+    @Override
+    protected byte[] containerReadResource(String resourcePath) {
+        String text = app.contents.get(resourcePath);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -3,10 +3,13 @@ package io.stageline.modules.protocol;
 import io.stageline.api.ModuleSettings;
 import io.stageline.api.ModuleSetup;
 import io.stageline.api.PipelineModule;
+import io.stageline.api.PipelineStage;
 import io.stageline.api.RequestContext;
 import io.stageline.engine.Exchange;
 import io.stageline.engine.HandlerModule;
+import io.stageline.engine.RedirectDecorator;
 import io.stageline.modules.SettingsCheck;
+import io.stageline.modules.protocol.HeaderList.Header;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,31 +18,52 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * ProtocolSupport, the port of IIS's ProtocolSupportModule as the handler of the {@code TRACEVerbHandler} and
- * {@code OPTIONSVerbHandler} mappings (reference §3.6, §6.11).
+ * ProtocolSupport, the port of IIS's ProtocolSupportModule (reference §3.6, §6.11): the handler of the
+ * {@code TRACEVerbHandler} and {@code OPTIONSVerbHandler} mappings, and the {@code httpProtocol} headers.
  *
- * <p>Settings:
+ * <p>Settings (the {@code httpProtocol} section):
  * <ul>
  *   <li>{@code allowedVerbs} (default {@value #DEFAULT_ALLOWED_VERBS}, IIS's answer): the verbs advertised in
  *       {@code Allow}, a list or one comma-separated string.</li>
  *   <li>{@code allowTrace} (default {@code false}): whether TRACE is answered. While it is false, TRACE is left out
  *       of every {@code Allow} header, so the header never advertises a verb that gets 405.</li>
+ *   <li>{@code customHeaders}: headers added to every response; operations applied in order, lowest layer first:
+ *       {@code - clear}, {@code - remove: X-Powered-By}, {@code - add: X-Frame-Options} with {@code value: DENY}
+ *       beside it (see {@link HeaderList}).</li>
+ *   <li>{@code redirectHeaders}: the same shape; added only to redirects (3xx with {@code Location}) the pipeline
+ *       sends or sees before they are committed.</li>
+ *   <li>{@code removeServerHeader} (default {@code false}; IIS 10 has it on {@code requestFiltering}): removes the
+ *       {@code Server} and {@code X-Powered-By} headers the container put on the response, where the container lets a
+ *       filter do so (see docs/protocol-and-redirect.md: Jetty's {@code Server} header is removable, a Tomcat
+ *       {@code Connector server="..."} header is added after the filter and needs the connector setting).</li>
  * </ul>
+ *
+ * <p>When the headers are applied: at the module's turn in BEGIN_REQUEST (it is first in the default module list), so
+ * they are on the response before any handler, static file or error page writes a byte, and every later module,
+ * handler and PRE_SEND_REQUEST_HEADERS subscriber can still change or remove them. This is the simplest point that
+ * covers static files too (the container's default servlet keeps headers set before it runs) without wrapping any
+ * response. A request completed before that turn (a module placed before ProtocolSupport in BEGIN_REQUEST, or the
+ * 500.22-500.24 configuration check) goes out without them. Child requests do not apply them again.
  *
  * <p>OPTIONS → 200 with {@code Allow} and an empty body. TRACE → 405.0 with {@code Allow} while {@code allowTrace} is
  * false; when true, 200 {@code message/http} echoing the request line and headers, except {@code Cookie},
  * {@code Authorization} and {@code Proxy-Authorization}, which are never echoed (cross-site tracing). Other verbs are
- * declined. Custom response headers ({@code httpProtocol.customHeaders}) are not implemented here yet.
+ * declined.
  */
-public final class ProtocolSupportModule implements PipelineModule, HandlerModule {
+public final class ProtocolSupportModule implements PipelineModule, HandlerModule, RedirectDecorator {
     public static final String NAME = "ProtocolSupport";
     public static final String DEFAULT_ALLOWED_VERBS = "OPTIONS, TRACE, GET, HEAD, POST";
 
-    private static final Set<String> KEYS = Set.of("allowedVerbs", "allowTrace");
+    private static final Set<String> KEYS = Set.of("allowedVerbs", "allowTrace", "customHeaders", "redirectHeaders",
+            "removeServerHeader");
+    private static final String[] SERVER_HEADERS = {"Server", "X-Powered-By"};
     private static final Set<String> NEVER_ECHOED = Set.of("cookie", "authorization", "proxy-authorization");
 
     private boolean allowTrace;
     private String allow = "OPTIONS, GET, HEAD, POST";
+    private Header[] customHeaders = new Header[0];
+    private Header[] redirectHeaders = new Header[0];
+    private boolean removeServerHeader;
 
     @Override
     public void init(ModuleSetup setup) {
@@ -57,6 +81,12 @@ public final class ProtocolSupportModule implements PipelineModule, HandlerModul
             }
         }
         allow = String.join(", ", advertised);
+        customHeaders = HeaderList.parse("customHeaders", s.getList("customHeaders")).toArray(new Header[0]);
+        redirectHeaders = HeaderList.parse("redirectHeaders", s.getList("redirectHeaders")).toArray(new Header[0]);
+        removeServerHeader = s.getBoolean("removeServerHeader", false);
+        if (customHeaders.length > 0 || removeServerHeader) {
+            setup.subscribe(PipelineStage.BEGIN_REQUEST);
+        }
     }
 
     private static boolean isToken(String s) {
@@ -80,9 +110,36 @@ public final class ProtocolSupportModule implements PipelineModule, HandlerModul
         return allowTrace;
     }
 
+    /** The custom headers, in the order they are set. */
+    public List<Header> customHeaders() {
+        return List.of(customHeaders);
+    }
+
+    /** The redirect headers, in the order they are set. */
+    public List<Header> redirectHeaders() {
+        return List.of(redirectHeaders);
+    }
+
     @Override
     public void handle(RequestContext ctx) {
-        // a pure handler module: subscribes to no stage
+        if (ctx.isChildRequest() || ctx.isResponseCommitted()) {
+            return;
+        }
+        if (removeServerHeader) {
+            for (String name : SERVER_HEADERS) {
+                ctx.removeResponseHeader(name);
+            }
+        }
+        for (Header h : customHeaders) {
+            ctx.setResponseHeader(h.name(), h.value());
+        }
+    }
+
+    @Override
+    public void beforeRedirect(Exchange x) {
+        for (Header h : redirectHeaders) {
+            x.setResponseHeader(h.name(), h.value());
+        }
     }
 
     @Override
