@@ -39,6 +39,8 @@ public final class CompiledPipeline implements AutoCloseable {
     final HandlerTable legacyHandlers;
     /** The module that renders error responses (CustomErrors), or null for the built-in detailed page. */
     final ErrorResponder errorResponder;
+    /** The module that traces requests (FailedRequestTracing), or null: then no request is traced. */
+    final RequestTracer tracer;
     final List<AutoCloseable> closeCallbacks;
     final List<String> warnings;
     final boolean validateIntegratedModeConfiguration;
@@ -57,6 +59,7 @@ public final class CompiledPipeline implements AutoCloseable {
         this.matchOrder = matchOrder(r.locations);
         this.legacyHandlers = r.legacyHandlers;
         this.errorResponder = findErrorResponder(r.modules);
+        this.tracer = findTracer(r.modules);
         this.closeCallbacks = List.copyOf(r.closeCallbacks);
         this.warnings = List.copyOf(r.warnings);
         this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;
@@ -72,6 +75,15 @@ public final class CompiledPipeline implements AutoCloseable {
         for (ModuleSlot s : slots) {
             if (s.module() instanceof ErrorResponder e) {
                 return e;
+            }
+        }
+        return null;
+    }
+
+    private static RequestTracer findTracer(List<ModuleSlot> slots) {
+        for (ModuleSlot s : slots) {
+            if (s.module() instanceof RequestTracer t) {
+                return t;
             }
         }
         return null;

@@ -69,6 +69,7 @@ public abstract class Exchange implements RequestContext {
     private boolean trySkipCustomErrors;
     private Object[] items;
     private TraceWriter trace = TraceWriter.NONE;
+    private long startNanos;
     HeaderOverrides headerOverrides;
     List<ResponseFilter> responseFilters;
 
@@ -79,6 +80,7 @@ public abstract class Exchange implements RequestContext {
         this.path = path;
         this.queryString = queryString;
         this.depth = depth;
+        this.startNanos = System.nanoTime();
     }
 
     // ------------------------------------------------------------------ container side
@@ -221,6 +223,24 @@ public abstract class Exchange implements RequestContext {
         this.trace = writer == null ? TraceWriter.NONE : writer;
     }
 
+    /**
+     * Sets the request's start time ({@link System#nanoTime()} scale). The exchange records its creation time; the
+     * servlet layer sets the instant the filter received the request, tests a fixed value.
+     */
+    public void setRequestStartNanos(long nanos) {
+        this.startNanos = nanos;
+    }
+
+    @Override
+    public long requestStartNanos() {
+        return startNanos;
+    }
+
+    /** The name of the module running now, else the handler's first module ("IIS Web Core" before selection). */
+    public String actorName() {
+        return currentModule == null ? handlerName() : currentModule.name();
+    }
+
     // ------------------------------------------------------------------ RequestContext: pipeline state
 
     @Override
@@ -271,7 +291,8 @@ public abstract class Exchange implements RequestContext {
         this.remapped = handler;
         this.managed = pipeline.mode == PipelineMode.INTEGRATED;
         if (trace.enabled()) {
-            trace.write("Handler", "HANDLER_CHANGED by " + currentModuleName() + " to " + handler.getClass().getName());
+            trace.event(TraceWriter.HANDLER, TraceWriter.HANDLER_CHANGED, "module", currentModuleName(),
+                    "handler", handler.getClass().getName());
         }
     }
 
@@ -293,7 +314,7 @@ public abstract class Exchange implements RequestContext {
             this.queryString = newPath.substring(q + 1);
         }
         if (trace.enabled()) {
-            trace.write("Url", "URL_CHANGED by " + currentModuleName() + " to " + newPath);
+            trace.event(TraceWriter.URL, TraceWriter.URL_CHANGED, "module", currentModuleName(), "url", newPath);
         }
         PipelineExecutor.select(this, containerMapsToNonDefaultServlet(canonical));
     }
@@ -385,6 +406,36 @@ public abstract class Exchange implements RequestContext {
     @Override
     public String queryString() {
         return queryString;
+    }
+
+    @Override
+    public String localAddress() {
+        return containerServerVariable("LOCAL_ADDR");
+    }
+
+    @Override
+    public int localPort() {
+        String port = containerServerVariable("SERVER_PORT");
+        try {
+            return port == null ? -1 : Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public String protocol() {
+        return containerServerVariable("SERVER_PROTOCOL");
+    }
+
+    @Override
+    public long bytesReceived() {
+        return -1;
+    }
+
+    @Override
+    public long bytesSent() {
+        return -1;
     }
 
     @Override
@@ -515,8 +566,11 @@ public abstract class Exchange implements RequestContext {
         containerSetStatus(status);
         this.subStatus = sub;
         if (status >= 400 && failedModule == null) {
-            failedModule = currentModule == null ? handlerName() : currentModule.name();
+            failedModule = actorName();
             failedStage = stage;
+        }
+        if (trace.enabled()) {
+            traceStatus(status, sub);
         }
     }
 
@@ -524,6 +578,14 @@ public abstract class Exchange implements RequestContext {
     public void setSubStatus(int sub) {
         requireIntegrated();
         this.subStatus = sub;
+        if (trace.enabled()) {
+            traceStatus(containerStatus(), sub);
+        }
+    }
+
+    private void traceStatus(int status, int sub) {
+        trace.event(TraceWriter.STATUS, TraceWriter.STATUS_CHANGED, "module", actorName(), "status", status,
+                "subStatus", sub);
     }
 
     String handlerName() {

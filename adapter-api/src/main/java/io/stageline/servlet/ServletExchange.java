@@ -71,6 +71,42 @@ final class ServletExchange extends Exchange {
     }
 
     @Override
+    public String localAddress() {
+        return req.getLocalAddr();
+    }
+
+    @Override
+    public int localPort() {
+        return req.getLocalPort();
+    }
+
+    @Override
+    public String protocol() {
+        return req.getProtocol();
+    }
+
+    @Override
+    public long bytesReceived() {
+        return req.getContentLengthLong();
+    }
+
+    @Override
+    public long bytesSent() {
+        if (bodyBytes > 0) {
+            return bodyBytes;
+        }
+        String length = resp.getHeader("Content-Length");
+        if (length != null) {
+            try {
+                return Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public boolean isLocal() {
         String a = req.getRemoteAddr();
         return a != null && (a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1")
@@ -370,6 +406,7 @@ final class ServletExchange extends Exchange {
         ServletExchange child = new ServletExchange(pipeline(), req, resp, null, filter, childPath, childQuery,
                 depth() + 1);
         child.setTrace(trace());
+        child.setRequestStartNanos(requestStartNanos());
         return child;
     }
 

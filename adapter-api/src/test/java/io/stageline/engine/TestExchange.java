@@ -71,6 +71,10 @@ public class TestExchange extends Exchange {
     public boolean committed;
     public boolean asyncStarted;
     public String remoteAddress = "127.0.0.1";
+    public String localAddress = "127.0.0.1";
+    public int localPort = 80;
+    public String protocol = "HTTP/1.1";
+    public long bytesReceived = -1;
     public String redirectLocation;
     public final List<TestExchange> children = new ArrayList<>();
 
@@ -355,6 +359,31 @@ public class TestExchange extends Exchange {
     @Override
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    @Override
+    public String localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public int localPort() {
+        return localPort;
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    @Override
+    public long bytesSent() {
+        return body.size();
     }
 
     @Override
