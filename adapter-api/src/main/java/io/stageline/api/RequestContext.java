@@ -112,6 +112,30 @@ public interface RequestContext {
 
     String remoteAddress();
 
+    /** The server's address the request arrived on (W3C {@code s-ip}), or null when unknown. */
+    String localAddress();
+
+    /** The server port the request arrived on (W3C {@code s-port}), or -1 when unknown. */
+    int localPort();
+
+    /** The request's protocol version, e.g. {@code HTTP/1.1} (W3C {@code cs-version}), or null when unknown. */
+    String protocol();
+
+    /** The request body bytes received, as announced by the client ({@code Content-Length}), or -1 when unknown. */
+    long bytesReceived();
+
+    /**
+     * The response body bytes sent so far (the bytes written through the pipeline, else the response's
+     * {@code Content-Length}), or -1 when unknown. Headers are not counted.
+     */
+    long bytesSent();
+
+    /**
+     * {@link System#nanoTime()} when the filter received the request: the start of W3C {@code time-taken} and of
+     * failed-request tracing's {@code timeTaken}.
+     */
+    long requestStartNanos();
+
     /** True when the client is on the loopback interface. */
     boolean isLocal();
 

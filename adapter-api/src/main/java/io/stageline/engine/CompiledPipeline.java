@@ -41,6 +41,8 @@ public final class CompiledPipeline implements AutoCloseable {
     final ErrorResponder errorResponder;
     /** The module that adds redirect headers (ProtocolSupport), or null. */
     final RedirectDecorator redirectDecorator;
+    /** The module that traces requests (FailedRequestTracing), or null: then no request is traced. */
+    final RequestTracer tracer;
     final List<AutoCloseable> closeCallbacks;
     final List<String> warnings;
     final boolean validateIntegratedModeConfiguration;
@@ -60,6 +62,7 @@ public final class CompiledPipeline implements AutoCloseable {
         this.legacyHandlers = r.legacyHandlers;
         this.errorResponder = find(r.modules, ErrorResponder.class);
         this.redirectDecorator = find(r.modules, RedirectDecorator.class);
+        this.tracer = find(r.modules, RequestTracer.class);
         this.closeCallbacks = List.copyOf(r.closeCallbacks);
         this.warnings = List.copyOf(r.warnings);
         this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;

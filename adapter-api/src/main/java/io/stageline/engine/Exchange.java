@@ -4,7 +4,6 @@ import io.stageline.api.HandlerMapping;
 import io.stageline.api.ItemKey;
 import io.stageline.api.PipelineMode;
 import io.stageline.api.PipelineStage;
-import io.stageline.api.RequestContext;
 import io.stageline.api.RequestHandler;
 import io.stageline.api.ResponseFilter;
 import io.stageline.api.TraceWriter;
@@ -23,7 +22,7 @@ import java.util.Set;
  * the container side (headers, response, resources, servlets) is reached through the abstract methods, implemented by
  * the servlet layer (and by an in-memory exchange in tests).
  */
-public abstract class Exchange implements RequestContext {
+public abstract class Exchange extends ContainerExchange {
     static final int MAX_CHILD_DEPTH = 10;
 
     final CompiledPipeline pipeline;
@@ -70,6 +69,7 @@ public abstract class Exchange implements RequestContext {
     private boolean trySkipCustomErrors;
     private Object[] items;
     private TraceWriter trace = TraceWriter.NONE;
+    private long startNanos;
     HeaderOverrides headerOverrides;
     List<ResponseFilter> responseFilters;
 
@@ -80,99 +80,7 @@ public abstract class Exchange implements RequestContext {
         this.path = path;
         this.queryString = queryString;
         this.depth = depth;
-    }
-
-    // ------------------------------------------------------------------ container side
-
-    protected abstract String containerRequestHeader(String name);
-
-    protected abstract List<String> containerRequestHeaders(String name);
-
-    protected abstract Collection<String> containerRequestHeaderNames();
-
-    /** Computed server variables the container knows (SERVER_NAME, SERVER_PORT, REMOTE_ADDR, ...), or null. */
-    protected abstract String containerServerVariable(String name);
-
-    protected abstract int containerStatus();
-
-    protected abstract void containerSetStatus(int status);
-
-    protected abstract String containerResponseHeader(String name);
-
-    protected abstract Collection<String> containerResponseHeaderNames();
-
-    /** Sets ({@code value != null}) or removes ({@code null}) a response header. */
-    protected abstract void containerSetResponseHeader(String name, String value);
-
-    protected abstract void containerAddResponseHeader(String name, String value);
-
-    protected abstract void containerSetContentType(String contentType);
-
-    protected abstract boolean containerCommitted();
-
-    protected abstract OutputStream containerBody() throws IOException;
-
-    protected abstract void containerRedirect(String location, int status) throws IOException;
-
-    /** Writes a complete error response (status, page) if the response is not committed. */
-    protected abstract void containerWriteErrorPage(int status, String contentType, String body) throws IOException;
-
-    /** True when the response body already holds bytes (then no error page replaces it). */
-    protected abstract boolean containerHasBody();
-
-    /** Applies the installed response filters to the captured body and writes the result (once). */
-    protected abstract void containerApplyResponseFilters(List<ResponseFilter> filters) throws IOException;
-
-    /** Logs a problem the pipeline handled (a second error in the end stages, a failing callback...). */
-    protected abstract void log(String message, Throwable t);
-
-    /** What {@code path} maps to in the application's resources. */
-    public abstract ResourceKind resourceKind(String resourcePath);
-
-    /** The entries of a directory (names, directories with a trailing {@code /}), or an empty list. */
-    public abstract List<String> listDirectory(String resourcePath);
-
-    /**
-     * Runs a servlet as the handler: {@code "*"} = the servlet the container mapped this request to, otherwise the
-     * servlet with that name. Returns when the servlet returns (it may have started async processing).
-     */
-    public abstract void invokeServlet(String servletName) throws Exception;
-
-    /** Lets the container's default servlet write the static resource at {@link #path()}. */
-    public abstract void invokeDefaultServlet() throws Exception;
-
-    /** True when the container maps {@code resourcePath} to a servlet other than its default servlet. */
-    public abstract boolean containerMapsToNonDefaultServlet(String resourcePath);
-
-    /** True when the handler started asynchronous processing that has not completed yet. */
-    public abstract boolean isAsyncStarted();
-
-    /** Creates the exchange of a child request for {@code childPath} (already canonical). */
-    protected abstract Exchange newChild(String childPath, String childQuery);
-
-    /** The bytes of the application resource at {@code resourcePath}, or null when there is none (or no container). */
-    protected byte[] containerReadResource(String resourcePath) throws IOException {
-        return null;
-    }
-
-    /** Discards the uncommitted response body (bytes buffered by the container or a wrapper); headers stay. */
-    protected void containerResetBody() {
-        // containers without a buffer have nothing to discard
-    }
-
-    /** The status a servlet passed to {@code sendError} while Stageline held it back, or 0. */
-    protected int containerHeldSendError() {
-        return 0;
-    }
-
-    /** True when a container servlet wrote to the response unwatched (static files, unwatched servlets). */
-    protected boolean containerBodyUnknown() {
-        return false;
-    }
-
-    /** Hands a held-back {@code sendError} to the container, which then renders its own error page. */
-    protected void containerReleaseSendError() throws IOException {
-        // nothing was held back
+        this.startNanos = System.nanoTime();
     }
 
     // ------------------------------------------------------------------ engine accessors
@@ -272,6 +180,24 @@ public abstract class Exchange implements RequestContext {
         this.trace = writer == null ? TraceWriter.NONE : writer;
     }
 
+    /**
+     * Sets the request's start time ({@link System#nanoTime()} scale). The exchange records its creation time; the
+     * servlet layer sets the instant the filter received the request, tests a fixed value.
+     */
+    public void setRequestStartNanos(long nanos) {
+        this.startNanos = nanos;
+    }
+
+    @Override
+    public long requestStartNanos() {
+        return startNanos;
+    }
+
+    /** The name of the module running now, else the handler's first module ("IIS Web Core" before selection). */
+    public String actorName() {
+        return currentModule == null ? handlerName() : currentModule.name();
+    }
+
     // ------------------------------------------------------------------ RequestContext: pipeline state
 
     @Override
@@ -322,7 +248,8 @@ public abstract class Exchange implements RequestContext {
         this.remapped = handler;
         this.managed = pipeline.mode == PipelineMode.INTEGRATED;
         if (trace.enabled()) {
-            trace.write("Handler", "HANDLER_CHANGED by " + currentModuleName() + " to " + handler.getClass().getName());
+            trace.event(TraceWriter.HANDLER, TraceWriter.HANDLER_CHANGED, "module", currentModuleName(),
+                    "handler", handler.getClass().getName());
         }
     }
 
@@ -344,7 +271,7 @@ public abstract class Exchange implements RequestContext {
             this.queryString = newPath.substring(q + 1);
         }
         if (trace.enabled()) {
-            trace.write("Url", "URL_CHANGED by " + currentModuleName() + " to " + newPath);
+            trace.event(TraceWriter.URL, TraceWriter.URL_CHANGED, "module", currentModuleName(), "url", newPath);
         }
         PipelineExecutor.select(this, containerMapsToNonDefaultServlet(canonical));
     }
@@ -436,6 +363,36 @@ public abstract class Exchange implements RequestContext {
     @Override
     public String queryString() {
         return queryString;
+    }
+
+    @Override
+    public String localAddress() {
+        return containerServerVariable("LOCAL_ADDR");
+    }
+
+    @Override
+    public int localPort() {
+        String port = containerServerVariable("SERVER_PORT");
+        try {
+            return port == null ? -1 : Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public String protocol() {
+        return containerServerVariable("SERVER_PROTOCOL");
+    }
+
+    @Override
+    public long bytesReceived() {
+        return -1;
+    }
+
+    @Override
+    public long bytesSent() {
+        return -1;
     }
 
     @Override
@@ -566,8 +523,11 @@ public abstract class Exchange implements RequestContext {
         containerSetStatus(status);
         this.subStatus = sub;
         if (status >= 400 && failedModule == null) {
-            failedModule = currentModule == null ? handlerName() : currentModule.name();
+            failedModule = actorName();
             failedStage = stage;
+        }
+        if (trace.enabled()) {
+            traceStatus(status, sub);
         }
     }
 
@@ -575,6 +535,14 @@ public abstract class Exchange implements RequestContext {
     public void setSubStatus(int sub) {
         requireIntegrated();
         this.subStatus = sub;
+        if (trace.enabled()) {
+            traceStatus(containerStatus(), sub);
+        }
+    }
+
+    private void traceStatus(int status, int sub) {
+        trace.event(TraceWriter.STATUS, TraceWriter.STATUS_CHANGED, "module", actorName(), "status", status,
+                "subStatus", sub);
     }
 
     String handlerName() {

@@ -40,8 +40,33 @@ public final class PipelineExecutor {
      * cycle completes.
      */
     public boolean start(Exchange x, boolean containerMappedNonDefaultServlet) {
+        if (p.tracer != null && x.depth() == 0) {
+            beginTrace(x);
+        }
         select(x, containerMappedNonDefaultServlet);
         return drive(x);
+    }
+
+    private void beginTrace(Exchange x) {
+        try {
+            x.setTrace(p.tracer.begin(x));
+        } catch (RuntimeException e) {
+            x.log("the request tracer failed; this request is not traced", e);
+        }
+        if (x.trace().enabled()) {
+            EngineTrace.requestStart(x);
+        }
+    }
+
+    private void endTrace(Exchange x) {
+        if (p.tracer != null && x.depth() == 0 && x.trace().enabled()) {
+            try {
+                EngineTrace.requestEnd(x);
+                p.tracer.end(x, x.trace());
+            } catch (RuntimeException e) {
+                x.log("the request tracer failed at the end of the request", e);
+            }
+        }
     }
 
     /** Continues a request suspended by an async handler. Returns true when it finished. */
@@ -81,6 +106,9 @@ public final class PipelineExecutor {
             x.pathInfoStart = path.length();
             x.managed = integrated && x.remapped != null;
         }
+        if (x.trace().enabled()) {
+            EngineTrace.selection(x, table, path, nonDefaultServlet);
+        }
     }
 
     private boolean drive(Exchange x) {
@@ -92,6 +120,7 @@ public final class PipelineExecutor {
         }
         x.finished = true;
         x.currentModule = null;
+        endTrace(x);
         if (x.fatal != null) {
             throw x.fatal;
         }
@@ -165,7 +194,7 @@ public final class PipelineExecutor {
             boolean traced = x.trace().enabled();
             long t0 = traced ? System.nanoTime() : 0L;
             if (traced) {
-                x.trace().write("Module", "NOTIFY_MODULE_START " + m.name() + " " + x.stage);
+                EngineTrace.moduleStart(x, m.name());
             }
             try {
                 m.module().handle(x);
@@ -173,8 +202,7 @@ public final class PipelineExecutor {
                 handleError(x, m.name(), t);
             }
             if (traced) {
-                x.trace().write("Module", "NOTIFY_MODULE_END " + m.name() + " " + x.stage + " "
-                        + (System.nanoTime() - t0) / 1000 + "us");
+                EngineTrace.moduleEnd(x, m.name(), t0);
             }
         }
         x.currentModule = null;
@@ -219,6 +247,21 @@ public final class PipelineExecutor {
     /** Runs the selected handler. Returns true when it went async (or suspended inside the nested pipeline). */
     private boolean executeHandler(Exchange x) {
         x.currentModule = null;
+        boolean traced = x.trace().enabled();
+        long t0 = traced ? System.nanoTime() : 0L;
+        if (traced) {
+            EngineTrace.moduleStart(x, x.remapped != null ? "remapped handler" : x.handlerName());
+        }
+        try {
+            return runHandler(x);
+        } finally {
+            if (traced) {
+                EngineTrace.moduleEnd(x, x.remapped != null ? "remapped handler" : x.handlerName(), t0);
+            }
+        }
+    }
+
+    private boolean runHandler(Exchange x) {
         try {
             if (x.remapped != null) {
                 x.remapped.handle(x);
@@ -313,8 +356,7 @@ public final class PipelineExecutor {
         x.failedStage = x.stage;
         x.failureDetail = detail;
         if (x.trace().enabled()) {
-            x.trace().write("Module", "MODULE_SET_RESPONSE_ERROR_STATUS " + module + " " + x.stage + " " + status
-                    + "." + sub);
+            EngineTrace.errorStatus(x, module, status, sub, detail);
         }
         x.completeRequest();
     }
@@ -345,6 +387,9 @@ public final class PipelineExecutor {
         if (!x.containerCommitted()) {
             x.containerSetStatus(status);
             x.setSubStatusInternal(sub);
+        }
+        if (x.trace().enabled()) {
+            EngineTrace.errorStatus(x, module, status, sub, t.toString());
         }
         raiseErrorEvent(x, t);
         x.completeRequest();

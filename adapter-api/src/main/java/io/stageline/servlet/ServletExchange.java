@@ -86,6 +86,42 @@ final class ServletExchange extends Exchange {
     }
 
     @Override
+    public String localAddress() {
+        return req.getLocalAddr();
+    }
+
+    @Override
+    public int localPort() {
+        return req.getLocalPort();
+    }
+
+    @Override
+    public String protocol() {
+        return req.getProtocol();
+    }
+
+    @Override
+    public long bytesReceived() {
+        return req.getContentLengthLong();
+    }
+
+    @Override
+    public long bytesSent() {
+        if (bodyBytes > 0) {
+            return bodyBytes;
+        }
+        String length = resp.getHeader("Content-Length");
+        if (length != null) {
+            try {
+                return Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public boolean isLocal() {
         String a = req.getRemoteAddr();
         return a != null && (a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1")
@@ -477,6 +513,7 @@ final class ServletExchange extends Exchange {
     protected Exchange newChild(String childPath, String childQuery) {
         ServletExchange child = new ServletExchange(this, childPath, childQuery);
         child.setTrace(trace());
+        child.setRequestStartNanos(requestStartNanos());
         return child;
     }
 

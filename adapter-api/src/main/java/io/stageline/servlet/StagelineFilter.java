@@ -106,6 +106,7 @@ public class StagelineFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        long started = System.nanoTime();
         if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse resp)
                 || request.getAttribute(EXCHANGE_ATTRIBUTE) != null) {
             chain.doFilter(request, response);
@@ -118,6 +119,7 @@ public class StagelineFilter implements Filter {
         }
         CompiledPipeline p = pipeline;
         ServletExchange x = new ServletExchange(p, req, resp, chain, this, path, req.getQueryString(), 0);
+        x.setRequestStartNanos(started);
         req.setAttribute(EXCHANGE_ATTRIBUTE, x);
         PipelineExecutor executor = new PipelineExecutor(p);
         boolean nonDefault = mapsToNonDefault(req) && path.equals(servletPathOf(req));

@@ -88,6 +88,10 @@ public class TestExchange extends Exchange {
     public boolean committed;
     public boolean asyncStarted;
     public String remoteAddress = "127.0.0.1";
+    public String localAddress = "127.0.0.1";
+    public int localPort = 80;
+    public String protocol = "HTTP/1.1";
+    public long bytesReceived = -1;
     public String redirectLocation;
     public boolean secure;
     /** Request parameters (query string and form body), as {@code getParameter} sees them. */
@@ -406,6 +410,31 @@ public class TestExchange extends Exchange {
     @Override
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    @Override
+    public String localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public int localPort() {
+        return localPort;
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    @Override
+    public long bytesSent() {
+        return body.size();
     }
 
     @Override
