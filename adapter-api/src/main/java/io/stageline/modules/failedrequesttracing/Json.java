@@ -1,5 +1,6 @@
 package io.stageline.modules.failedrequesttracing;
 
+import io.stageline.util.JsonStrings;
 import java.util.Map;
 
 /** The little JSON the traces need: objects, strings, numbers, booleans, null. */
@@ -8,25 +9,7 @@ final class Json {
     }
 
     static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.append(sb, s);
     }
 
     static void value(StringBuilder sb, Object v) {
