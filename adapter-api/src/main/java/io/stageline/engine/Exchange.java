@@ -51,6 +51,7 @@ public abstract class Exchange implements RequestContext {
     String failedModule;
     PipelineStage failedStage;
     String failureDetail;
+    String requestedUrl;
 
     // handler selection
     int selection;
@@ -206,6 +207,11 @@ public abstract class Exchange implements RequestContext {
     /** Replaces the (uncommitted) response with an error response; no effect once committed. */
     public void writeErrorResponse(int status, String contentType, String body) throws IOException {
         containerWriteErrorPage(status, contentType, body);
+    }
+
+    /** The URL error pages show: the context path and the original path, or the raw target of a rejected request. */
+    public String requestedUrl() {
+        return requestedUrl != null ? requestedUrl : contextPath() + originalPath();
     }
 
     /** A message explaining the failure (e.g. the 500.21 text, an exception message), or null. */
