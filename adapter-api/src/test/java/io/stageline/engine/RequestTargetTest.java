@@ -2,7 +2,12 @@ package io.stageline.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,5 +103,25 @@ class RequestTargetTest {
     @ValueSource(strings = {"/a\u0000b", "/a\u007fb", "/a\nb", "/a\tb/c"})
     void controlCharactersAreNeverCanonical(String path) {
         assertEquals(PathProblem.CONTROL_CHARACTER, PathCanonicalizer.problem(path));
+    }
+
+    @Test
+    void aUriWithoutEscapesOrParametersIsCheckedWithoutAllocating() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "the JVM cannot count allocated bytes per thread");
+        threads.setThreadAllocatedMemoryEnabled(true);
+        int problems = 0;
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50_000; i++) {
+                problems += RequestTarget.problem("/app/docs/reports/2024/q1.html", "/app", "/docs/reports/2024/q1.html")
+                        == null ? 0 : 1;
+            }
+            long perRequest = (threads.getCurrentThreadAllocatedBytes() - before) / 50_000;
+            if (round == 1) {
+                assertEquals(0, problems);
+                assertTrue(perRequest < 8, perRequest + " bytes per request");
+            }
+        }
     }
 }

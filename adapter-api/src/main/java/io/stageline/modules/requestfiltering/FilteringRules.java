@@ -140,7 +140,8 @@ final class FilteringRules {
             }
         }
         String query = ctx.queryString();
-        String unescaped = query == null || !unescapeQueryString ? null : Scan.unescapeQuery(query);
+        boolean scansQuery = denyQueryStringSequences.length > 0 || rules.length > 0;
+        String unescaped = query == null || !unescapeQueryString || !scansQuery ? null : Scan.unescapeQuery(query);
         if (query != null && denyQueryStringSequences.length > 0 && !alwaysAllowedQueryStrings.contains(query)) {
             String seq = Scan.firstFound(query, 0, query.length(), denyQueryStringSequences);
             if (seq == null && unescaped != null) {
