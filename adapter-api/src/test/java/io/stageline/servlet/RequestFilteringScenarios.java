@@ -144,6 +144,21 @@ public abstract class RequestFilteringScenarios {
         }
     }
 
+    /** True when the container refuses a path with {@code %25} itself (Jetty: "Ambiguous URI path encoding"). */
+    protected abstract boolean containerRefusesAnEncodedPercent();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/x/%252e%252e/hello.html", "/hello%252ehtml", "/100%25.html"})
+    void aDoubleEscapedUrlIs404Point11WhereStagelineSeesIt(String target) throws IOException {
+        Response r = send(new Request("GET", target));
+        if (containerRefusesAnEncodedPercent()) {
+            assertEquals(400, r.status(), r.body());
+        } else {
+            assertEquals(404, r.status(), r.body());
+            assertTrue(r.isStagelinePage("404.11"), r.body());
+        }
+    }
+
     @Test
     void aUrlLongerThanMaxUrlIs404Point14() throws IOException {
         Response r = send(new Request("GET", "/" + "a".repeat(250) + ".html"));

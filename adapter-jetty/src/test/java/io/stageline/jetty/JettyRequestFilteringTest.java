@@ -14,4 +14,9 @@ class JettyRequestFilteringTest extends RequestFilteringScenarios {
     protected boolean filtersCanRemoveTheServerHeader() {
         return false;
     }
+
+    @Override
+    protected boolean containerRefusesAnEncodedPercent() {
+        return true;
+    }
 }

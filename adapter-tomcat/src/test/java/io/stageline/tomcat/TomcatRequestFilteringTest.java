@@ -14,4 +14,9 @@ class TomcatRequestFilteringTest extends RequestFilteringScenarios {
     protected boolean filtersCanRemoveTheServerHeader() {
         return true;
     }
+
+    @Override
+    protected boolean containerRefusesAnEncodedPercent() {
+        return false;
+    }
 }
