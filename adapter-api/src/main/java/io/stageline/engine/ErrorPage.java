@@ -10,7 +10,36 @@ public final class ErrorPage {
     private record Text(String title, String cause, String fix) {
     }
 
+    private static final String FILTERING_FIX = "If the request is legitimate, change the requestFiltering setting "
+            + "named above (for this location); otherwise nothing: the request was refused on purpose.";
+
     private static final Map<String, Text> TEXTS = Map.ofEntries(
+            Map.entry("400.0", new Text("Bad Request", "The URL cannot be reduced safely to one canonical application "
+                    + "path (encoded separators, dot segments, path parameters, control characters, invalid "
+                    + "percent-encoding or UTF-8, or a form the container decoded differently), so Stageline refused "
+                    + "it before any module ran.", "Request the canonical URL: clients and proxies must not send dot "
+                    + "segments, encoded slashes or ';' parameters.")),
+            Map.entry("404.5", filtering("The URL contains a sequence listed in requestFiltering.denyUrlSequences.")),
+            Map.entry("404.6", filtering("The verb is denied by requestFiltering.verbs.")),
+            Map.entry("404.7", filtering("The file extension is denied by requestFiltering.fileExtensions.")),
+            Map.entry("404.8", filtering("A segment of the URL is listed in requestFiltering.hiddenSegments.")),
+            Map.entry("404.10", filtering("A request header is longer than requestFiltering.requestLimits.headerLimits "
+                    + "allows.")),
+            Map.entry("404.11", filtering("The URL is double-escaped (it still changes when decoded a second time, or "
+                    + "has an unencoded '+') and requestFiltering.allowDoubleEscaping is false.")),
+            Map.entry("404.12", filtering("The URL contains non-ASCII characters and "
+                    + "requestFiltering.allowHighBitCharacters is false.")),
+            Map.entry("404.13", filtering("The Content-Length exceeds "
+                    + "requestFiltering.requestLimits.maxAllowedContentLength.")),
+            Map.entry("404.14", filtering("The URL is longer than requestFiltering.requestLimits.maxUrl.")),
+            Map.entry("404.15", filtering("The query string is longer than requestFiltering.requestLimits.maxQueryString.")),
+            Map.entry("404.18", filtering("The query string contains a sequence listed in "
+                    + "requestFiltering.denyQueryStringSequences.")),
+            Map.entry("404.19", filtering("A requestFiltering.filteringRules rule denied the request.")),
+            Map.entry("413.1", filtering("The Content-Length exceeds "
+                    + "requestFiltering.requestLimits.maxAllowedContentLength.")),
+            Map.entry("431.0", filtering("A request header is longer than requestFiltering.requestLimits.headerLimits "
+                    + "allows.")),
             Map.entry("403.1", new Text("Forbidden", "The handler that matches this request needs Script or Execute "
                     + "access, which the access policy does not grant.", "Add Script to handlers.accessPolicy.")),
             Map.entry("403.2", new Text("Forbidden", "The handler that matches this request needs Read access, which "
@@ -38,6 +67,10 @@ public final class ErrorPage {
             Map.entry("500.24", new Text("Internal Server Error", legacyMessage(24), migrateFix())));
 
     private ErrorPage() {
+    }
+
+    private static Text filtering(String cause) {
+        return new Text(null, "Request filtering denied the request. " + cause, FILTERING_FIX);
     }
 
     static String legacyMessage(int sub) {
@@ -83,7 +116,7 @@ public final class ErrorPage {
         int status = x.containerStatus();
         String code = status + "." + x.subStatus();
         Text t = TEXTS.get(code);
-        String title = t != null ? t.title() : reason(status);
+        String title = t != null && t.title() != null ? t.title() : reason(status);
         StringBuilder sb = new StringBuilder(1024);
         sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>HTTP Error ").append(code).append(" - ")
                 .append(esc(title)).append("</title></head>\n<body>\n<h1>HTTP Error ").append(code).append(" - ")
@@ -104,7 +137,8 @@ public final class ErrorPage {
             row(sb, "Exception", x.error().getClass().getName());
         }
         String query = x.queryString();
-        row(sb, "Requested URL", x.contextPath() + x.originalPath() + (query == null ? "" : "?" + query));
+        row(sb, "Requested URL", x.rejectedTarget() != null ? x.rejectedTarget()
+                : x.contextPath() + x.originalPath() + (query == null ? "" : "?" + query));
         row(sb, "Physical Path", physicalPath(x));
         row(sb, "Logon Method", x.authenticationType() == null ? "Anonymous" : x.authenticationType());
         row(sb, "Logon User", x.user() == null ? "Anonymous" : x.user().getName());

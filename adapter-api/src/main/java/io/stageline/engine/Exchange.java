@@ -51,6 +51,7 @@ public abstract class Exchange extends ContainerExchange {
     String failedModule;
     PipelineStage failedStage;
     String failureDetail;
+    String requestedUrl;
 
     // handler selection
     int selection;
@@ -165,6 +166,11 @@ public abstract class Exchange extends ContainerExchange {
     /** Lets the container answer the held-back {@code sendError} itself. */
     public void releaseSendError() throws IOException {
         containerReleaseSendError();
+    }
+
+    /** The raw request target of a request refused before the pipeline (non-canonical path), else null. */
+    public String rejectedTarget() {
+        return requestedUrl;
     }
 
     /** A message explaining the failure (e.g. the 500.21 text, an exception message), or null. */

@@ -8,6 +8,7 @@ import io.stageline.api.PipelineStage;
 import io.stageline.api.ResourceType;
 import io.stageline.api.StatusException;
 import io.stageline.match.HandlerTable;
+import java.io.IOException;
 
 /**
  * Runs requests through a {@link CompiledPipeline}: the stages in order, the handler, and the end stages that run
@@ -67,6 +68,23 @@ public final class PipelineExecutor {
                 x.log("the request tracer failed at the end of the request", e);
             }
         }
+    }
+
+    /**
+     * Answers a request that never enters the pipeline (its path cannot be made canonical): the status and substatus
+     * are set, the engine's detailed error page is written, and no module runs, not even the end stages, because no
+     * module may see a path that is not canonical. {@code requestedUrl} is what the page shows as the requested URL.
+     */
+    public static void reject(Exchange x, int status, int subStatus, String module, String detail,
+                              String requestedUrl) throws IOException {
+        x.finished = true;
+        x.failedModule = module;
+        x.failedStage = null;
+        x.failureDetail = detail;
+        x.requestedUrl = requestedUrl;
+        x.containerSetStatus(status);
+        x.setSubStatusInternal(subStatus);
+        x.containerWriteErrorPage(status, "text/html;charset=UTF-8", ErrorPage.render(x));
     }
 
     /** Continues a request suspended by an async handler. Returns true when it finished. */

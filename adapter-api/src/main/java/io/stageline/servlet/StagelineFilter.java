@@ -2,8 +2,9 @@ package io.stageline.servlet;
 
 import io.stageline.Stageline;
 import io.stageline.engine.CompiledPipeline;
-import io.stageline.engine.PathCanonicalizer;
+import io.stageline.engine.PathProblem;
 import io.stageline.engine.PipelineExecutor;
+import io.stageline.engine.RequestTarget;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,9 +28,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the application's servlets and JSPs) run as handlers inside EXECUTE_REQUEST_HANDLER.
  *
  * <p>FORWARD, INCLUDE, ERROR and ASYNC dispatches of a request already in the pipeline pass straight through: a
- * request never starts a second pipeline. A request whose path is not canonical (encoded slashes, dot segments, path
- * parameters, control characters that survived the container's own normalisation) is answered 400 before any module
- * runs.
+ * request never starts a second pipeline.
+ *
+ * <p>Fail closed on paths: the raw request URI is decoded independently and must agree with the container's servlet
+ * path plus path info on one canonical path ({@link RequestTarget}). A request that does not (encoded {@code /} or
+ * {@code \}, dot segments, {@code ;} parameters other than a trailing {@code ;jsessionid=}, control characters,
+ * invalid percent-encoding or UTF-8, segments ending in {@code .} or a space, a container that decoded differently)
+ * is answered 400.0 with the engine's error page before any module runs, on every container alike.
  */
 public class StagelineFilter implements Filter {
     /** Request attribute holding the exchange of a request in the pipeline. */
@@ -112,33 +118,69 @@ public class StagelineFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String path = canonicalPath(req);
-        if (path == null) {
-            resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        CompiledPipeline p = pipeline;
+        String containerPath = servletPathOf(req);
+        PathProblem problem = RequestTarget.problem(req.getRequestURI(), contextPathOf(req), containerPath);
+        if (problem != null) {
+            reject(p, req, resp, problem);
             return;
         }
-        CompiledPipeline p = pipeline;
+        String path = RequestTarget.canonicalPath(req.getRequestURI(), containerPath);
         ServletExchange x = new ServletExchange(p, req, resp, chain, this, path, req.getQueryString(), 0);
         x.setRequestStartNanos(started);
         req.setAttribute(EXCHANGE_ATTRIBUTE, x);
         PipelineExecutor executor = new PipelineExecutor(p);
-        boolean nonDefault = mapsToNonDefault(req) && path.equals(servletPathOf(req));
+        boolean nonDefault = mapsToNonDefault(req) && path.equals(containerPath);
         if (!executor.start(x, nonDefault)) {
             req.getAsyncContext().addListener(new Resumer(executor, x));
         }
     }
 
     /**
-     * The canonical path: the container's decoded, normalised servlet path plus path info. When the container mapped a
-     * directory URL to a welcome file itself (Tomcat does), the directory is kept so the pipeline decides.
+     * The canonical path: the container's decoded, normalised servlet path plus path info, once the raw URI agrees
+     * with it; null when it does not. When the container mapped a directory URL to a welcome file itself (Tomcat
+     * does), the directory is kept so the pipeline decides.
      */
     static String canonicalPath(HttpServletRequest req) {
-        String path = servletPathOf(req);
-        String uri = req.getRequestURI();
-        if (uri != null && uri.endsWith("/") && !path.endsWith("/")) {
-            path = path.substring(0, path.lastIndexOf('/') + 1);
+        String containerPath = servletPathOf(req);
+        if (RequestTarget.problem(req.getRequestURI(), contextPathOf(req), containerPath) != null) {
+            return null;
         }
-        return PathCanonicalizer.canonicalize(path);
+        return RequestTarget.canonicalPath(req.getRequestURI(), containerPath);
+    }
+
+    /** The context path as configured (decoded); Tomcat's request returns it as the client wrote it. */
+    private static String contextPathOf(HttpServletRequest req) {
+        ServletContext sc = req.getServletContext();
+        String cp = sc != null ? sc.getContextPath() : req.getContextPath();
+        return cp == null ? "" : cp;
+    }
+
+    /** Answers 400.0 with the engine's error page; the exchange exists only to render it, no module runs. */
+    private void reject(CompiledPipeline p, HttpServletRequest req, HttpServletResponse resp, PathProblem problem)
+            throws IOException {
+        ServletExchange x = new ServletExchange(p, req, resp, null, this, "/", null, 0);
+        PipelineExecutor.reject(x, problem.status(), problem.subStatus(), "StagelineFilter",
+                "Rejected URL: " + problem.message(), printable(req.getRequestURI()));
+    }
+
+    /** The raw URI with control and non-ASCII characters percent-encoded, for the error page. */
+    static String printable(String uri) {
+        if (uri == null) {
+            return "-";
+        }
+        StringBuilder sb = new StringBuilder(uri.length() + 8);
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c > 0x20 && c < 0x7f) {
+                sb.append(c);
+                continue;
+            }
+            for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+        }
+        return sb.toString();
     }
 
     private static String servletPathOf(HttpServletRequest req) {

@@ -99,9 +99,16 @@ public class TestExchange extends Exchange {
     /** Bytes a response holds before it commits; 0 (default) = the first byte commits, as an unbuffered response. */
     public int bufferSize;
     public final List<TestExchange> children = new ArrayList<>();
+    /** The request URI as received (path and query), when a test needs it to differ from the canonical path. */
+    public String raw;
 
     public TestExchange(CompiledPipeline pipeline, App app, String method, String path) {
         this(pipeline, app, method, path, null, 0);
+    }
+
+    /** A request with a query string (without {@code ?}), or null for none. */
+    public TestExchange(CompiledPipeline pipeline, App app, String method, String path, String query) {
+        this(pipeline, app, method, path, query, 0);
     }
 
     TestExchange(CompiledPipeline pipeline, App app, String method, String path, String query, int depth) {
@@ -404,6 +411,9 @@ public class TestExchange extends Exchange {
 
     @Override
     public String rawUri() {
+        if (raw != null) {
+            return raw;
+        }
         return app.contextPath + path() + (queryString() == null ? "" : "?" + queryString());
     }
 

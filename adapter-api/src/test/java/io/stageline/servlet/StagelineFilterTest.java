@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -22,11 +26,15 @@ import io.stageline.engine.CompiledPipeline;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -104,12 +112,82 @@ class StagelineFilterTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/a/../b.html", "/a/./b.html", "/a//b.html", "/a;x=1/b.html", "/a\\b.html"})
+    @CsvSource({"/a/../b.html", "/a/./b.html", "/a//b.html", "/a;x=1/b.html", "/a\\b.html", "/a./b.html"})
     void aPathTheContainerLeftNonCanonicalIsRejectedWith400(String servletPath) throws Exception {
         request("GET", servletPath, servletPath, MappingMatch.DEFAULT, "default");
-        filter(Stageline.builder().build()).doFilter(req, resp, chain);
-        verify(resp).sendError(400);
+        ByteArrayOutputStream body = captureBody();
+        filter(Stageline.builder().addNativeModule("Tripwire", TRIPWIRE, ModuleSettings.empty()).build())
+                .doFilter(req, resp, chain);
+        verify(resp, atLeastOnce()).setStatus(400);
+        assertTrue(body.toString(StandardCharsets.UTF_8).contains("stageline-status: 400.0"), body.toString());
         verify(chain, never()).doFilter(any(ServletRequest.class), any(ServletResponse.class));
+    }
+
+    /** Tomcat resolves these itself and hands the filter a clean servlet path; the raw URI still decides. */
+    @ParameterizedTest
+    @CsvSource({"/x/..;/admin/a.html, /admin/a.html", "/x/%2e%2e/admin/a.html, /admin/a.html",
+        "//admin/a.html, /admin/a.html", "/admin;x=y/a.html, /admin/a.html", "/admin./a.html, /admin./a.html"})
+    void aCleanServletPathWithAnAmbiguousRawUriIsRejectedBeforeAnyModuleRuns(String rawUri, String servletPath)
+            throws Exception {
+        request("GET", servletPath, rawUri, MappingMatch.DEFAULT, "default");
+        ByteArrayOutputStream body = captureBody();
+        filter(Stageline.builder().addNativeModule("Tripwire", TRIPWIRE, ModuleSettings.empty()).build())
+                .doFilter(req, resp, chain);
+        verify(resp, atLeastOnce()).setStatus(400);
+        String page = body.toString(StandardCharsets.UTF_8);
+        assertTrue(page.contains("HTTP Error 400.0"), page);
+        assertTrue(page.contains("Rejected URL: "), page);
+        assertTrue(page.contains(rawUri.replace("&", "&amp;")), page);
+        verify(chain, never()).doFilter(any(ServletRequest.class), any(ServletResponse.class));
+    }
+
+    @Test
+    void aTrailingSessionIdTheContainerStrippedIsAccepted() throws Exception {
+        Files.writeString(root.resolve("a.html"), "x");
+        request("GET", "/a.html", "/a.html;jsessionid=0123ABCD.node1", MappingMatch.DEFAULT, "default");
+        filter(Stageline.builder().build()).doFilter(req, resp, chain);
+        verify(chain).doFilter(req, resp);
+    }
+
+    @Test
+    void theErrorPageShowsControlCharactersOfTheRawUriPercentEncoded() {
+        assertEquals("/a%0ab%c3%a9%20", StagelineFilter.printable("/a\nb\u00e9 "));
+    }
+
+    private static final PipelineModule TRIPWIRE = new PipelineModule() {
+        @Override
+        public void init(ModuleSetup setup) {
+            setup.subscribe(PipelineStage.BEGIN_REQUEST, PipelineStage.LOG_REQUEST, PipelineStage.END_REQUEST);
+        }
+
+        @Override
+        public void handle(RequestContext ctx) {
+            throw new AssertionError("a module ran for a rejected path: " + ctx.stage());
+        }
+    };
+
+    private ByteArrayOutputStream captureBody() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int[] status = {200};
+        doAnswer(i -> status[0] = i.getArgument(0)).when(resp).setStatus(anyInt());
+        when(resp.getStatus()).thenAnswer(i -> status[0]);
+        when(resp.getOutputStream()).thenReturn(new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                // blocking test stream
+            }
+
+            @Override
+            public void write(int b) {
+                body.write(b);
+            }
+        });
+        return body;
     }
 
     @Test
