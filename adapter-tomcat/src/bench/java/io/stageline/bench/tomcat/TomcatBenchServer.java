@@ -40,8 +40,7 @@ public final class TomcatBenchServer {
         manager.setPathname(null);
         ctx.setManager(manager);
         StagelineTomcat.addDefaultServlet(ctx);
-        Tomcat.addServlet(ctx, "tiny", new TinyServlet());
-        ctx.addServletMappingDecoded("/tiny", "tiny");
+        Tomcat.addServlet(ctx, "tiny", new TinyServlet()).addMapping("/tiny");
         switch (o.variant()) {
             case PASSTHROUGH -> addFilter(ctx, "passthrough", new PassThroughFilter(), "REQUEST");
             case SHIRO -> {
