@@ -105,4 +105,14 @@ public abstract class ContainerExchange implements RequestContext {
         // nothing was held back
     }
 
+
+    /** The content type the container's own MIME mapping gives {@code resourcePath}, or null when it has none. */
+    protected String containerMimeType(String resourcePath) {
+        return null;
+    }
+
+    /** The content type the container's default servlet would send for {@code resourcePath}, or null. */
+    public String containerContentTypeFor(String resourcePath) {
+        return containerMimeType(resourcePath);
+    }
 }

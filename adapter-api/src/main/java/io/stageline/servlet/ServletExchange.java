@@ -17,7 +17,9 @@ import java.io.OutputStream;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -37,6 +39,8 @@ final class ServletExchange extends Exchange {
     private final boolean containerMapped;
     private final ServletExchange root;
     private StagelineResponse wrapped;
+    private String kindPath;
+    private ResourceKind kindCache;
     private ServletErrorWatch errorWatch;
     private long bodyBytes;
     private boolean bodyUnknown;
@@ -380,14 +384,30 @@ final class ServletExchange extends Exchange {
 
     @Override
     public ResourceKind resourceKind(String resourcePath) {
-        ServletContext ctx = req.getServletContext();
+        if (resourcePath.equals(kindPath)) {
+            return kindCache;
+        }
         boolean slash = resourcePath.endsWith("/") && resourcePath.length() > 1;
         String p = slash ? resourcePath.substring(0, resourcePath.length() - 1) : resourcePath;
-        ResourceKind kind = kindOf(ctx, p);
-        return slash && kind == ResourceKind.FILE ? ResourceKind.NONE : kind;
+        ResourceKind kind = kindOf(req.getServletContext(), p);
+        kind = slash && kind == ResourceKind.FILE ? ResourceKind.NONE : kind;
+        kindPath = resourcePath;
+        kindCache = kind;
+        return kind;
     }
 
+    /** One stat of the real file where the application is unpacked; the resource API for packed applications. */
     private static ResourceKind kindOf(ServletContext ctx, String p) {
+        String real = ctx.getRealPath(p);
+        if (real != null) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(Path.of(real), BasicFileAttributes.class);
+                return a.isDirectory() ? ResourceKind.DIRECTORY
+                        : a.isRegularFile() ? ResourceKind.FILE : ResourceKind.NONE;
+            } catch (IOException | InvalidPathException e) {
+                return ResourceKind.NONE;
+            }
+        }
         try {
             if (!p.equals("/") && ctx.getResource(p) == null) {
                 return ResourceKind.NONE;
@@ -395,16 +415,13 @@ final class ServletExchange extends Exchange {
         } catch (MalformedURLException e) {
             return ResourceKind.NONE;
         }
-        String real = ctx.getRealPath(p);
-        if (real != null) {
-            Path fs = Path.of(real);
-            if (Files.isDirectory(fs)) {
-                return ResourceKind.DIRECTORY;
-            }
-            return Files.isRegularFile(fs) ? ResourceKind.FILE : ResourceKind.NONE;
-        }
         Set<String> entries = ctx.getResourcePaths(p.endsWith("/") ? p : p + "/");
         return entries != null && !entries.isEmpty() ? ResourceKind.DIRECTORY : ResourceKind.FILE;
+    }
+
+    @Override
+    protected String containerMimeType(String resourcePath) {
+        return req.getServletContext().getMimeType(resourcePath);
     }
 
     @Override

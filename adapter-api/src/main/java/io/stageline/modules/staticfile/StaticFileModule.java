@@ -95,7 +95,10 @@ public final class StaticFileModule implements PipelineModule, HandlerModule, Co
             if (type == null) {
                 x.setStatus(404, 3);
             } else {
-                x.setContentType(type);
+                if (!type.equalsIgnoreCase(x.containerContentTypeFor(path))) {
+                    // the container would send another type (or none): ours must win; an equal one it sets itself
+                    x.setContentType(type);
+                }
                 x.invokeDefaultServlet();
             }
         }
