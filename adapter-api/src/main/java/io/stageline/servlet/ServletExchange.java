@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -163,9 +164,28 @@ final class ServletExchange extends Exchange {
             case "LOCAL_ADDR" -> req.getLocalAddr();
             case "CONTENT_TYPE" -> req.getContentType();
             case "CONTENT_LENGTH" -> req.getContentLengthLong() < 0 ? null : Long.toString(req.getContentLengthLong());
-            case "PATH_TRANSLATED" -> req.getServletContext().getRealPath(path());
+            case "PATH_TRANSLATED" -> physicalPath(path());
             default -> null;
         };
+    }
+
+    /**
+     * The file the canonical path maps to, whether it exists or not, as IIS's PATH_TRANSLATED: Jetty's
+     * {@code getRealPath} answers null for a missing resource where Tomcat's answers the would-be file, so a missing
+     * one is resolved against the application's root instead.
+     */
+    private String physicalPath(String p) {
+        ServletContext sc = req.getServletContext();
+        String real = sc.getRealPath(p);
+        if (real != null || p.length() <= 1) {
+            return real;
+        }
+        String root = sc.getRealPath("/");
+        if (root == null) {
+            return null;
+        }
+        String relative = p.substring(1).replace('/', File.separatorChar);
+        return root.endsWith(File.separator) ? root + relative : root + File.separator + relative;
     }
 
     @Override

@@ -27,27 +27,31 @@ final class ServerProcess implements ServerUnderTest {
     private final Process process;
     private final Path console;
     private final URI app;
+    private final Path tmp;
 
-    private ServerProcess(Process process, Path console, URI app) {
+    private ServerProcess(Process process, Path console, URI app, Path tmp) {
         this.process = process;
         this.console = console;
         this.app = app;
+        this.tmp = tmp;
     }
 
     /**
-     * Starts {@code command} in {@code dir} and returns once {@code app} serves {@code probe} with a 200 (the
-     * application is deployed, not only the port open). Stops the process and throws, with its console, otherwise.
+     * Starts {@code command} in {@code dir} (whose JVM uses {@code tmp} as {@code java.io.tmpdir}) and returns once
+     * {@code root} serves {@code probe}, {@code "<context>/<file>"}, with a 200 (the application is deployed, not only
+     * the port open); that context is {@link #app()}. Stops the process and throws, with its console, otherwise.
      */
-    static ServerProcess start(List<String> command, Path dir, URI app, String probe) throws IOException {
+    static ServerProcess start(List<String> command, Path dir, URI root, String probe, Path tmp) throws IOException {
         Path console = dir.resolve("console.log");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(console.toFile()).start();
-        ServerProcess server = new ServerProcess(process, console, app);
+        URI app = root.resolve(probe.substring(0, probe.indexOf('/') + 1));
+        ServerProcess server = new ServerProcess(process, console, app, tmp);
         try {
-            server.awaitServing(app.resolve(probe));
+            server.awaitServing(root.resolve(probe));
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
-            throw new IllegalStateException("the server did not serve " + app.resolve(probe) + ": " + e
+            throw new IllegalStateException("the server did not serve " + root.resolve(probe) + ": " + e
                     + "\n--- console ---\n" + server.console(), e);
         }
         return server;
@@ -96,6 +100,11 @@ final class ServerProcess implements ServerUnderTest {
     @Override
     public URI app() {
         return app;
+    }
+
+    @Override
+    public Path tmp() {
+        return tmp;
     }
 
     @Override

@@ -6,13 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A standalone Tomcat from the unpacked distribution, with its own {@code CATALINA_BASE} as an administrator sets one
  * up: the distribution's {@code conf/} copied and its {@code server.xml} edited (HTTP on 127.0.0.1 and a free port, no
- * shutdown port), the application exploded in {@code webapps/app}. For the server-wide install the jars of
- * {@code stageline-tomcat-lib.zip} go into {@code lib/}, the {@code StagelineListener} into {@code server.xml} and the
- * configuration into {@code conf/stageline.yaml} (the listener's default).
+ * shutdown port), each application exploded in {@code webapps/<name>} (context path {@code /<name>}). For the
+ * server-wide install the jars of {@code stageline-tomcat-lib.zip} go into {@code lib/}, the {@code StagelineListener}
+ * into {@code server.xml} and the configuration into {@code conf/stageline.yaml} (the listener's default).
  */
 final class TomcatInstall {
     private static final String SERVER_ELEMENT = "<Server port=\"8005\" shutdown=\"SHUTDOWN\">";
@@ -22,7 +23,17 @@ final class TomcatInstall {
     private TomcatInstall() {
     }
 
+    /** The standalone scenarios' server: {@link TestWebApp} as {@code /app}. */
     static ServerUnderTest start(Path base, Path webapp, Install install) throws IOException {
+        return start(base, Map.of("app", webapp), install, TestWebApp.CONFIGURATION, "app/hello.html");
+    }
+
+    /**
+     * Deploys {@code webapps} (context name → exploded directory) and, for the server-wide install, writes
+     * {@code serverConfig} as the server-level file; returns once {@code probe} ({@code "<context>/<file>"}) answers.
+     */
+    static ServerUnderTest start(Path base, Map<String, Path> webapps, Install install, String serverConfig,
+            String probe) throws IOException {
         Path home = Workspace.prepared("tomcatHome");
         for (String dir : List.of("lib", "logs", "temp", "work", "webapps")) {
             Files.createDirectories(base.resolve(dir));
@@ -36,12 +47,14 @@ final class TomcatInstall {
         if (install == Install.SERVER_WIDE) {
             server = server + "\n  " + LISTENER;
             Workspace.copyTree(Workspace.prepared("tomcatLib").resolve("lib"), base.resolve("lib"));
-            Files.writeString(base.resolve("conf/stageline.yaml"), TestWebApp.CONFIGURATION);
+            Files.writeString(base.resolve("conf/stageline.yaml"), serverConfig);
         }
         Files.writeString(serverXml, replaceOnce(xml, SERVER_ELEMENT, server));
-        Workspace.copyTree(webapp, base.resolve("webapps/app"));
-        return ServerProcess.start(command(home, base), base, URI.create("http://127.0.0.1:" + port + "/app/"),
-                "hello.html");
+        for (Map.Entry<String, Path> app : webapps.entrySet()) {
+            Workspace.copyTree(app.getValue(), base.resolve("webapps").resolve(app.getKey()));
+        }
+        return ServerProcess.start(command(home, base), base, URI.create("http://127.0.0.1:" + port + "/"), probe,
+                base.resolve("temp"));
     }
 
     /** What catalina.sh runs, without the script: Bootstrap on its own class path, the base and home as properties. */
