@@ -8,6 +8,7 @@ import io.stageline.api.PipelineStage;
 import io.stageline.api.ResourceType;
 import io.stageline.api.StatusException;
 import io.stageline.match.HandlerTable;
+import java.util.List;
 
 /**
  * Runs requests through a {@link CompiledPipeline}: the stages in order, the handler, and the end stages that run
@@ -306,10 +307,10 @@ public final class PipelineExecutor {
     }
 
     private void applyFilters(Exchange x) {
-        if (x.responseFilters != null && !x.filterApplied) {
+        if ((x.responseFilters != null || x.bodyCaptureLimit() >= 0) && !x.filterApplied) {
             x.filterApplied = true;
             try {
-                x.containerApplyResponseFilters(x.responseFilters);
+                x.containerApplyResponseFilters(x.responseFilters == null ? List.of() : x.responseFilters);
             } catch (Throwable t) {
                 handleError(x, "ResponseFilter", t);
             }

@@ -245,15 +245,19 @@ final class ServletExchange extends Exchange {
     @Override
     protected OutputStream containerBody() throws IOException {
         OutputStream target = wrapped != null ? wrapped.getOutputStream() : resp.getOutputStream();
+        boolean unwatched = wrapped == null;
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                root.bodyBytes++;
-                target.write(b);
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
+                if (unwatched) {
+                    // a module writes straight to the container, which may commit: the response events go first
+                    fireResponseEvents();
+                }
                 root.bodyBytes += len;
                 target.write(b, off, len);
             }
@@ -349,22 +353,36 @@ final class ServletExchange extends Exchange {
 
     @Override
     protected void containerApplyResponseFilters(List<ResponseFilter> filters) throws IOException {
-        if (wrapped == null || wrapped.isCommitted()) {
+        if (wrapped == null || !wrapped.capturing() || wrapped.isCommitted()) {
             return;
         }
-        byte[] original = wrapped.captured();
+        byte[] body = wrapped.captured();
         wrapped.resetCaptured();
-        ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, original.length));
-        OutputStream out = sink;
-        for (int i = filters.size() - 1; i >= 0; i--) {
-            out = filters.get(i).wrap(out, this);
+        if (!filters.isEmpty()) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, body.length));
+            OutputStream out = sink;
+            for (int i = filters.size() - 1; i >= 0; i--) {
+                out = filters.get(i).wrap(out, this);
+            }
+            out.write(body);
+            out.close();
+            body = sink.toByteArray();
         }
-        out.write(original);
-        out.close();
+        if (bodyCaptureLimit() >= 0 && error() == null) {
+            keepCapturedBody(body);
+        }
+        fireResponseEvents();
         if (!resp.isCommitted()) {
-            resp.setContentLength(sink.size());
+            if ("HEAD".equals(method()) && !filters.isEmpty()) {
+                // the handler sent no body to filter, so the length of the filtered body is unknown
+                resp.setHeader("Content-Length", null);
+            } else {
+                resp.setContentLength(body.length);
+            }
         }
-        resp.getOutputStream().write(sink.toByteArray());
+        if (body.length > 0) {
+            resp.getOutputStream().write(body);
+        }
     }
 
     @Override
@@ -477,12 +495,15 @@ final class ServletExchange extends Exchange {
             errorWatch = new ServletErrorWatch(s);
             s = errorWatch;
         }
-        boolean capture = responseFilters() != null;
+        boolean filters = responseFilters() != null;
+        boolean capture = filters || bodyCaptureLimit() >= 0;
         if (capture || needsResponseEvents()) {
             long limit = handlerMapping() == null ? Long.MAX_VALUE : handlerMapping().responseBufferLimit();
-            wrapped = new StagelineResponse(s, this, capture, limit);
+            long captureLimit = filters ? Long.MAX_VALUE : Math.max(limit, bodyCaptureLimit());
+            wrapped = new StagelineResponse(s, this, capture, limit, captureLimit);
             s = wrapped;
         }
+        publishServerVariables();
         if (errorWatch == null && wrapped == null) {
             root.bodyUnknown = true;
         }
@@ -493,6 +514,50 @@ final class ServletExchange extends Exchange {
         }
         if (wrapped != null && !isAsyncStarted()) {
             wrapped.drain();
+        }
+    }
+
+    /**
+     * Custom server variables set by modules reach the application's servlets as request attributes of the same
+     * (upper-case) name; setting an attribute needs no wrapper, so static files keep their zero-copy path.
+     */
+    private void publishServerVariables() {
+        if (headerOverrides() == null) {
+            return;
+        }
+        for (java.util.Map.Entry<String, String> v : headerOverrides().variables().entrySet()) {
+            req.setAttribute(v.getKey(), v.getValue());
+        }
+    }
+
+    @Override
+    public List<String[]> responseHeaderPairs() {
+        List<String[]> out = new ArrayList<>();
+        boolean contentType = false;
+        for (String name : resp.getHeaderNames()) {
+            contentType |= "Content-Type".equalsIgnoreCase(name);
+            for (String value : resp.getHeaders(name)) {
+                out.add(new String[] {name, value});
+            }
+        }
+        if (!contentType && resp.getContentType() != null) {
+            // Tomcat keeps the content type apart from the header map until it commits
+            out.add(new String[] {"Content-Type", resp.getContentType()});
+        }
+        return out;
+    }
+
+    @Override
+    public long resourceLastModified(String resourcePath) {
+        String real = req.getServletContext().getRealPath(resourcePath);
+        if (real == null) {
+            return -1;
+        }
+        try {
+            Path p = Path.of(real);
+            return Files.isRegularFile(p) ? Files.getLastModifiedTime(p).toMillis() : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
