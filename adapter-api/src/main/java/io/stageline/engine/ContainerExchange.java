@@ -148,6 +148,14 @@ public abstract class ContainerExchange implements RequestContext {
         return null;
     }
 
+    /**
+     * Sends what a response wrapper still holds (not captured for filters): called once at the end of the ordinary
+     * stages, so modules after the handler can still change headers of a response within {@code responseBufferLimit}.
+     */
+    protected void containerReleaseResponse() throws IOException {
+        // containers without a wrapper hold nothing
+    }
+
     /** Discards the uncommitted response body (bytes buffered by the container or a wrapper); headers stay. */
     protected void containerResetBody() {
         // containers without a buffer have nothing to discard

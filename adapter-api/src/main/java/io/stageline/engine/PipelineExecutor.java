@@ -343,6 +343,12 @@ public final class PipelineExecutor {
                 x.log("could not add the redirect headers", t);
             }
         }
+        try {
+            x.containerReleaseResponse();
+        } catch (Throwable t) {
+            recordFatal(x, t);
+            x.log("could not send the held response", t);
+        }
         if (!x.containerCommitted()) {
             x.fireResponseEvents();
         }

@@ -328,6 +328,13 @@ final class ServletExchange extends Exchange {
     }
 
     @Override
+    protected void containerReleaseResponse() throws IOException {
+        if (wrapped != null) {
+            wrapped.drain();
+        }
+    }
+
+    @Override
     protected boolean containerBodyUnknown() {
         return root.bodyUnknown;
     }
@@ -358,31 +365,37 @@ final class ServletExchange extends Exchange {
         }
         byte[] body = wrapped.captured();
         wrapped.resetCaptured();
-        if (!filters.isEmpty()) {
-            ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, body.length));
-            OutputStream out = sink;
-            for (int i = filters.size() - 1; i >= 0; i--) {
-                out = filters.get(i).wrap(out, this);
-            }
-            out.write(body);
-            out.close();
-            body = sink.toByteArray();
+        int status = resp.getStatus();
+        boolean bodyless = status == 204 || status == 304;
+        boolean head = "HEAD".equals(method());
+        if (!filters.isEmpty() && !bodyless && (!head || body.length > 0)) {
+            // HEAD of a static file ran as GET (CaptureRequest) so that the filtered length is known
+            body = filter(filters, body);
         }
-        if (bodyCaptureLimit() >= 0 && error() == null) {
+        if (bodyCaptureLimit() >= 0 && error() == null && !head) {
             keepCapturedBody(body);
         }
         fireResponseEvents();
-        if (!resp.isCommitted()) {
-            if ("HEAD".equals(method()) && !filters.isEmpty()) {
-                // the handler sent no body to filter, so the length of the filtered body is unknown
-                resp.setHeader("Content-Length", null);
-            } else {
-                resp.setContentLength(body.length);
-            }
+        if (bodyless || (head && body.length == 0)) {
+            return;
         }
-        if (body.length > 0) {
+        if (!resp.isCommitted()) {
+            resp.setContentLength(body.length);
+        }
+        if (!head) {
             resp.getOutputStream().write(body);
         }
+    }
+
+    private byte[] filter(List<ResponseFilter> filters, byte[] body) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, body.length));
+        OutputStream out = sink;
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            out = filters.get(i).wrap(out, this);
+        }
+        out.write(body);
+        out.close();
+        return sink.toByteArray();
     }
 
     @Override
@@ -507,13 +520,21 @@ final class ServletExchange extends Exchange {
         if (errorWatch == null && wrapped == null) {
             root.bodyUnknown = true;
         }
+        if (staticFile && capture) {
+            r = new CaptureRequest(r, "HEAD".equals(method()) && filters);
+        }
         if (viaChain) {
             chain.doFilter(r, s);
         } else {
             rd.forward(r, s);
         }
-        if (wrapped != null && !isAsyncStarted()) {
-            wrapped.drain();
+        if (wrapped != null) {
+            if (isAsyncStarted()) {
+                // the end stages run after the container completed the response: nothing can be held until then
+                wrapped.passOn();
+            } else {
+                wrapped.settle();
+            }
         }
     }
 

@@ -92,12 +92,23 @@ final class StagelineResponse extends HttpServletResponseWrapper {
 
     /** Sends whatever is still held (end of the handler, not capturing). */
     void drain() throws IOException {
-        if (writer != null) {
-            writer.flush();
-        }
+        settle();
         if (!capture && buffer.size() > 0) {
             goThrough();
         }
+    }
+
+    /** Moves what the handler's writer still buffers into the held body (end of the handler). */
+    void settle() {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
+    /** The handler went async: what is held goes out now and later writes go straight through (no capture). */
+    void passOn() throws IOException {
+        settle();
+        goThrough();
     }
 
     @Override
