@@ -71,7 +71,19 @@ public abstract class CacheScenarios extends ScenarioBase {
         return send(b);
     }
 
-    private int executions(String path) {
+    /**
+     * The handler runs of {@code path}, once at least {@code atLeast} were seen: an unwrapped static file can reach the
+     * client before the filter finished its stages, so the count may lag the responses by a moment.
+     */
+    private int executions(String path, int atLeast) throws InterruptedException {
+        for (int i = 0; i < 100 && count(path) < atLeast; i++) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100);
+        return count(path);
+    }
+
+    private int count(String path) {
         AtomicInteger n = executed.get(path);
         return n == null ? 0 : n.get();
     }
@@ -86,7 +98,7 @@ public abstract class CacheScenarios extends ScenarioBase {
         assertEquals("no-cache", hit.headers().firstValue("Cache-Control").orElse("none"));
         assertTrue(hit.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertEquals(2, CaptureServlets.count("/a.count"));
-        assertEquals(2, executions("/a.count"));
+        assertEquals(2, executions("/a.count", 2));
     }
 
     @Test
@@ -96,11 +108,11 @@ public abstract class CacheScenarios extends ScenarioBase {
         HttpResponse<String> hit = get("/page.txt");
         assertEquals("static page", hit.body());
         assertEquals("public, max-age=30", hit.headers().firstValue("Cache-Control").orElse("none"));
-        assertEquals(2, executions("/page.txt"), "the third request did not reach the default servlet");
+        assertEquals(2, executions("/page.txt", 2), "the third request did not reach the default servlet");
         get("/plain.html");
         get("/plain.html");
         get("/plain.html");
-        assertEquals(3, executions("/plain.html"), "no profile, no caching");
+        assertEquals(3, executions("/plain.html", 3), "no profile, no caching");
     }
 
     @Test

@@ -271,6 +271,16 @@ class HttpCacheModuleTest {
     }
 
     @Test
+    void onlyARequestThatMayBeStoredHasItsBodyCaptured() {
+        CompiledPipeline p = pipeline(settings());
+        assertEquals(-1, get(p, "/plain.txt").bodyCaptureLimit(), "no profile: zero-copy kept");
+        assertEquals(-1, get(p, "/a.html").bodyCaptureLimit(), "first hit: below the hit threshold");
+        assertEquals(CachingModule.DEFAULT_MAX_RESPONSE_SIZE, get(p, "/a.html").bodyCaptureLimit());
+        assertEquals(-1, get(p, "/a.html").bodyCaptureLimit(), "a hit is written from the copy");
+        assertEquals(-1, get(p, "/x.nocache").bodyCaptureLimit());
+    }
+
+    @Test
     void unknownSettingsFailTheDeploymentNamingTheKey() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(PipelineConfigurationException.class,
                 () -> pipeline(Map.of("maxCacheSizeMb", 1)));
