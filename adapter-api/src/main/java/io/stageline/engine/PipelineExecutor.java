@@ -9,6 +9,7 @@ import io.stageline.api.ResourceType;
 import io.stageline.api.StatusException;
 import io.stageline.match.HandlerTable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Runs requests through a {@link CompiledPipeline}: the stages in order, the handler, and the end stages that run
@@ -324,10 +325,10 @@ public final class PipelineExecutor {
     }
 
     private void applyFilters(Exchange x) {
-        if (x.responseFilters != null && !x.filterApplied) {
+        if ((x.responseFilters != null || x.bodyCaptureLimit() >= 0) && !x.filterApplied) {
             x.filterApplied = true;
             try {
-                x.containerApplyResponseFilters(x.responseFilters);
+                x.containerApplyResponseFilters(x.responseFilters == null ? List.of() : x.responseFilters);
             } catch (Throwable t) {
                 handleError(x, "ResponseFilter", t);
             }
@@ -359,6 +360,12 @@ public final class PipelineExecutor {
                 recordFatal(x, t);
                 x.log("could not add the redirect headers", t);
             }
+        }
+        try {
+            x.containerReleaseResponse();
+        } catch (Throwable t) {
+            recordFatal(x, t);
+            x.log("could not send the held response", t);
         }
         if (!x.containerCommitted()) {
             x.fireResponseEvents();

@@ -269,15 +269,19 @@ final class ServletExchange extends Exchange {
     @Override
     protected OutputStream containerBody() throws IOException {
         OutputStream target = wrapped != null ? wrapped.getOutputStream() : resp.getOutputStream();
+        boolean unwatched = wrapped == null;
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                root.bodyBytes++;
-                target.write(b);
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
+                if (unwatched) {
+                    // a module writes straight to the container, which may commit: the response events go first
+                    fireResponseEvents();
+                }
                 root.bodyBytes += len;
                 target.write(b, off, len);
             }
@@ -348,6 +352,13 @@ final class ServletExchange extends Exchange {
     }
 
     @Override
+    protected void containerReleaseResponse() throws IOException {
+        if (wrapped != null) {
+            wrapped.drain();
+        }
+    }
+
+    @Override
     protected boolean containerBodyUnknown() {
         return root.bodyUnknown;
     }
@@ -373,22 +384,42 @@ final class ServletExchange extends Exchange {
 
     @Override
     protected void containerApplyResponseFilters(List<ResponseFilter> filters) throws IOException {
-        if (wrapped == null || wrapped.isCommitted()) {
+        if (wrapped == null || !wrapped.capturing() || wrapped.isCommitted()) {
             return;
         }
-        byte[] original = wrapped.captured();
+        byte[] body = wrapped.captured();
         wrapped.resetCaptured();
-        ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, original.length));
+        int status = resp.getStatus();
+        boolean bodyless = status == 204 || status == 304;
+        boolean head = "HEAD".equals(method());
+        if (!filters.isEmpty() && !bodyless && (!head || body.length > 0)) {
+            // HEAD of a static file ran as GET (CaptureRequest) so that the filtered length is known
+            body = filter(filters, body);
+        }
+        if (bodyCaptureLimit() >= 0 && error() == null && !head) {
+            keepCapturedBody(body);
+        }
+        fireResponseEvents();
+        if (bodyless || (head && body.length == 0)) {
+            return;
+        }
+        if (!resp.isCommitted()) {
+            resp.setContentLength(body.length);
+        }
+        if (!head) {
+            resp.getOutputStream().write(body);
+        }
+    }
+
+    private byte[] filter(List<ResponseFilter> filters, byte[] body) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.max(32, body.length));
         OutputStream out = sink;
         for (int i = filters.size() - 1; i >= 0; i--) {
             out = filters.get(i).wrap(out, this);
         }
-        out.write(original);
+        out.write(body);
         out.close();
-        if (!resp.isCommitted()) {
-            resp.setContentLength(sink.size());
-        }
-        resp.getOutputStream().write(sink.toByteArray());
+        return sink.toByteArray();
     }
 
     @Override
@@ -514,22 +545,77 @@ final class ServletExchange extends Exchange {
             errorWatch = new ServletErrorWatch(s);
             s = errorWatch;
         }
-        boolean capture = responseFilters() != null;
+        boolean filters = responseFilters() != null;
+        boolean capture = filters || bodyCaptureLimit() >= 0;
         if (capture || needsResponseEvents()) {
             long limit = handlerMapping() == null ? Long.MAX_VALUE : handlerMapping().responseBufferLimit();
-            wrapped = new StagelineResponse(s, this, capture, limit);
+            long captureLimit = filters ? Long.MAX_VALUE : Math.max(limit, bodyCaptureLimit());
+            wrapped = new StagelineResponse(s, this, capture, limit, captureLimit);
             s = wrapped;
         }
+        publishServerVariables();
         if (errorWatch == null && wrapped == null) {
             root.bodyUnknown = true;
+        }
+        if (staticFile && capture) {
+            r = new CaptureRequest(r, "HEAD".equals(method()) && filters);
         }
         if (viaChain) {
             chain.doFilter(r, s);
         } else {
             rd.forward(r, s);
         }
-        if (wrapped != null && !isAsyncStarted()) {
-            wrapped.drain();
+        if (wrapped != null) {
+            if (isAsyncStarted()) {
+                // the end stages run after the container completed the response: nothing can be held until then
+                wrapped.passOn();
+            } else {
+                wrapped.settle();
+            }
+        }
+    }
+
+    /**
+     * Custom server variables set by modules reach the application's servlets as request attributes of the same
+     * (upper-case) name; setting an attribute needs no wrapper, so static files keep their zero-copy path.
+     */
+    private void publishServerVariables() {
+        if (headerOverrides() == null) {
+            return;
+        }
+        for (java.util.Map.Entry<String, String> v : headerOverrides().variables().entrySet()) {
+            req.setAttribute(v.getKey(), v.getValue());
+        }
+    }
+
+    @Override
+    public List<String[]> responseHeaderPairs() {
+        List<String[]> out = new ArrayList<>();
+        boolean contentType = false;
+        for (String name : resp.getHeaderNames()) {
+            contentType |= "Content-Type".equalsIgnoreCase(name);
+            for (String value : resp.getHeaders(name)) {
+                out.add(new String[] {name, value});
+            }
+        }
+        if (!contentType && resp.getContentType() != null) {
+            // Tomcat keeps the content type apart from the header map until it commits
+            out.add(new String[] {"Content-Type", resp.getContentType()});
+        }
+        return out;
+    }
+
+    @Override
+    public long resourceLastModified(String resourcePath) {
+        String real = req.getServletContext().getRealPath(resourcePath);
+        if (real == null) {
+            return -1;
+        }
+        try {
+            Path p = Path.of(real);
+            return Files.isRegularFile(p) ? Files.getLastModifiedTime(p).toMillis() : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

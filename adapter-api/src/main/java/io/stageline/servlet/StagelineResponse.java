@@ -22,17 +22,30 @@ import java.nio.charset.StandardCharsets;
 final class StagelineResponse extends HttpServletResponseWrapper {
     private final Exchange x;
     private final boolean capture;
-    private final long bufferLimit;
+    private final long holdLimit;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private boolean passThrough;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
     StagelineResponse(HttpServletResponse response, Exchange x, boolean capture, long bufferLimit) {
+        this(response, x, capture, bufferLimit, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@code captureLimit} applies while capturing: past it the capture is given up and the body streams on (the
+     * output cache asks for bodies up to its {@code maxResponseSize}; response filters capture without a limit).
+     */
+    StagelineResponse(HttpServletResponse response, Exchange x, boolean capture, long bufferLimit, long captureLimit) {
         super(response);
         this.x = x;
         this.capture = capture;
-        this.bufferLimit = bufferLimit;
+        this.holdLimit = capture ? captureLimit : bufferLimit;
+    }
+
+    /** True while the whole body is held for the engine (response filters, a module that asked for the body). */
+    boolean capturing() {
+        return capture && !passThrough;
     }
 
     /** True when bytes were written by the handler (captured or passed on). */
@@ -58,7 +71,7 @@ final class StagelineResponse extends HttpServletResponseWrapper {
     }
 
     private void write(byte[] b, int off, int len) throws IOException {
-        if (!passThrough && (capture || buffer.size() + (long) len <= bufferLimit)) {
+        if (!passThrough && buffer.size() + (long) len <= holdLimit) {
             buffer.write(b, off, len);
             return;
         }
@@ -79,12 +92,23 @@ final class StagelineResponse extends HttpServletResponseWrapper {
 
     /** Sends whatever is still held (end of the handler, not capturing). */
     void drain() throws IOException {
-        if (writer != null) {
-            writer.flush();
-        }
+        settle();
         if (!capture && buffer.size() > 0) {
             goThrough();
         }
+    }
+
+    /** Moves what the handler's writer still buffers into the held body (end of the handler). */
+    void settle() {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
+    /** The handler went async: what is held goes out now and later writes go straight through (no capture). */
+    void passOn() throws IOException {
+        settle();
+        goThrough();
     }
 
     @Override
@@ -110,7 +134,7 @@ final class StagelineResponse extends HttpServletResponseWrapper {
 
                 @Override
                 public void flush() throws IOException {
-                    if (!capture) {
+                    if (!capturing()) {
                         goThrough();
                         getResponse().flushBuffer();
                     }
@@ -149,7 +173,7 @@ final class StagelineResponse extends HttpServletResponseWrapper {
         if (writer != null) {
             writer.flush();
         }
-        if (!capture) {
+        if (!capturing()) {
             goThrough();
             super.flushBuffer();
         }

@@ -311,6 +311,9 @@ public class TestExchange extends Exchange {
         }
         out.write(original);
         out.close();
+        if (bodyCaptureLimit() >= 0 && error() == null) {
+            keepCapturedBody(sink.toByteArray());
+        }
         body.write(sink.toByteArray());
     }
 
