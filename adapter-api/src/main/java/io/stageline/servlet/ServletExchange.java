@@ -40,6 +40,7 @@ final class ServletExchange extends Exchange {
     private final boolean containerMapped;
     private final ServletExchange root;
     private StagelineResponse wrapped;
+    private AsyncResumer resumer;
     private String kindPath;
     private ResourceKind kindCache;
     private ServletErrorWatch errorWatch;
@@ -65,6 +66,15 @@ final class ServletExchange extends Exchange {
         this.filter = parent.filter;
         this.containerMapped = false;
         this.root = parent.root;
+    }
+
+    /** The resumer of a request whose handler went async, or null. */
+    AsyncResumer resumer() {
+        return resumer;
+    }
+
+    void setResumer(AsyncResumer r) {
+        this.resumer = r;
     }
 
     /** The response wrapper installed for the handler, or null. */

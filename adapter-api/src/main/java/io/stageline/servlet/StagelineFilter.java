@@ -5,8 +5,6 @@ import io.stageline.engine.CompiledPipeline;
 import io.stageline.engine.PathProblem;
 import io.stageline.engine.PipelineExecutor;
 import io.stageline.engine.RequestTarget;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -20,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one Stageline filter. Mapped to {@code /*} for REQUEST dispatches (first in the chain), it runs every request of
@@ -132,7 +129,13 @@ public class StagelineFilter implements Filter {
         PipelineExecutor executor = new PipelineExecutor(p);
         boolean nonDefault = mapsToNonDefault(req) && path.equals(containerPath);
         if (!executor.start(x, nonDefault)) {
-            req.getAsyncContext().addListener(new Resumer(executor, x));
+            AsyncResumer resumer = new AsyncResumer(executor, x);
+            x.setResumer(resumer);
+            try {
+                req.getAsyncContext().addListener(resumer);
+            } catch (IllegalStateException alreadyCompleted) {
+                // the cycle ended before the listener could be added: RequestEndListener resumes the pipeline
+            }
         }
     }
 
@@ -210,43 +213,5 @@ public class StagelineFilter implements Filter {
             mappingIndex = idx;
         }
         return idx;
-    }
-
-    /** Resumes the pipeline when the async cycle completes; END_REQUEST runs once whatever ends the cycle. */
-    private static final class Resumer implements AsyncListener {
-        private final PipelineExecutor executor;
-        private final ServletExchange x;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        Resumer(PipelineExecutor executor, ServletExchange x) {
-            this.executor = executor;
-            this.x = x;
-        }
-
-        private void finish() {
-            if (done.compareAndSet(false, true)) {
-                executor.resume(x);
-            }
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            finish();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            // the container completes the cycle after a timeout; onComplete follows
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            // the container completes the cycle after an error; onComplete follows
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
-        }
     }
 }

@@ -81,6 +81,7 @@ public final class StagelineInitializer implements ServletContainerInitializer {
         }
         reg.setAsyncSupported(true);
         reg.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        ctx.addListener(new RequestEndListener());
         return true;
     }
 }

@@ -212,6 +212,16 @@ public abstract class ContainerScenarios {
     }
 
     @Test
+    void aLargeStaticFileSentAsynchronouslyStillRunsTheEndStagesOnce() throws Exception {
+        HttpResponse<String> r = get("/big.txt");
+        assertEquals(200, r.statusCode());
+        assertEquals(100_000, r.body().length());
+        assertTrue(nativeRecorder.awaitEnd("/big.txt"), "END_REQUEST never ran for a large static file");
+        List<String> stages = nativeRecorder.eventsFor("/big.txt");
+        assertEquals(1, stages.stream().filter("END_REQUEST"::equals).count(), stages.toString());
+    }
+
+    @Test
     void conditionalGetStillAnswers304() throws Exception {
         HttpResponse<String> first = get("/hello.html");
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
