@@ -45,7 +45,8 @@ final class ExplainCommand {
         boolean json = json(args.value("--format"));
         Explanation.User user = user(args.value("--user"), args.value("--roles"));
         Path server = StagelineCommand.path(args.value("--server"));
-        ServletMappings servlets = target.webapp() == null ? ServletMappings.none() : ServletMappings.of(target.webXml());
+        ServletMappings servlets = target.webapp() == null ? ServletMappings.none()
+                : ServletMappings.ofWebapp(target.webapp(), err);
         ConfigLoader loader = new ConfigLoader();
         try (URLClassLoader classes = target.classLoader()) {
             LoadedConfiguration loaded;
