@@ -2,15 +2,25 @@ package io.stageline;
 
 import io.stageline.api.HandlerMapping;
 import io.stageline.api.ModuleSettings;
-import io.stageline.api.PipelineModule;
 import io.stageline.api.RequireAccess;
 import io.stageline.api.ResourceType;
+import io.stageline.config.BuiltInModules;
 import io.stageline.engine.PipelineBuilder;
 import io.stageline.engine.ServletDelegationModule;
+import io.stageline.modules.anonymous.AnonymousAuthenticationModule;
+import io.stageline.modules.basic.BasicAuthenticationModule;
+import io.stageline.modules.customerrors.CustomErrorsModule;
 import io.stageline.modules.defaultdocument.DefaultDocumentModule;
 import io.stageline.modules.directorylisting.DirectoryListingModule;
+import io.stageline.modules.failedrequesttracing.FailedRequestTracingModule;
+import io.stageline.modules.forms.FormsAuthenticationModule;
+import io.stageline.modules.httplogging.HttpLoggingModule;
+import io.stageline.modules.managedauthorization.ManagedUrlAuthorizationModule;
 import io.stageline.modules.protocol.ProtocolSupportModule;
+import io.stageline.modules.redirect.HttpRedirectionModule;
+import io.stageline.modules.requestfiltering.RequestFilteringModule;
 import io.stageline.modules.staticfile.StaticFileModule;
+import io.stageline.modules.urlauthorization.UrlAuthorizationModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +28,26 @@ import java.util.TreeSet;
 
 /**
  * The entry point for configuration in code: a {@link PipelineBuilder} preloaded with Stageline's built-in defaults
- * (SPEC §4), the lowest configuration layer under the server-level and application YAML.
+ * (SPEC §4, §7), the lowest configuration layer under the server-level and application YAML; it is exactly what the
+ * built-in {@code defaults.yaml} compiles to.
  *
- * <p>The built-in native modules, in module-list order: {@value #PROTOCOL_SUPPORT}, {@value #DEFAULT_DOCUMENT},
- * {@value #DIRECTORY_LISTING}, {@value #STATIC_FILE}, {@value #SERVLET_DELEGATION}. The order matters: the default
- * {@code StaticFile} mapping names three handler modules and the engine calls them in module-list order, so a directory
- * URL tries a default document, then a listing, and only then gets StaticFile's 403.14.
+ * <p>The default module list, in order (IIS's order: protocol and errors, authentication, authorization, the handler
+ * modules, logging, then the managed block):
+ * {@value #PROTOCOL_SUPPORT}, {@value #CUSTOM_ERRORS}, (reserved: {@value #REQUEST_FILTERING}),
+ * {@value #ANONYMOUS_AUTHENTICATION}, {@value #BASIC_AUTHENTICATION}, {@value #URL_AUTHORIZATION},
+ * {@value #DEFAULT_DOCUMENT}, {@value #DIRECTORY_LISTING}, {@value #STATIC_FILE}, {@value #SERVLET_DELEGATION},
+ * {@value #HTTP_LOGGING}, {@value #FAILED_REQUEST_TRACING}, and
+ * the managed built-ins {@value #FORMS_AUTHENTICATION} and {@value #MANAGED_URL_AUTHORIZATION} with the
+ * {@code managedHandler} precondition. {@value #HTTP_REDIRECTION} is installed but not in the list (as in IIS), and
+ * so, for now, is {@value #REQUEST_FILTERING} (its IIS place, after CustomErrors, is reserved): add them
+ * ({@code addNativeModule(HTTP_REDIRECTION, new HttpRedirectionModule(), ...)}) to use them. The order of the handler
+ * modules matters: the default {@code StaticFile} mapping names three of them and the engine calls them in module-list
+ * order, so a directory URL tries a default document, then a listing, and only then gets StaticFile's 403.14.
+ *
+ * <p>Default settings: every module its own defaults (anonymous enabled, Basic and Forms disabled, authorization
+ * {@code Allow users="*"}, custom errors {@code DetailedLocalOnly}, tracing disabled), except {@value #HTTP_LOGGING},
+ * which gets {@code enabled: false} here (the module's own default is true): a library should not write files into
+ * a relative {@code logs/} directory unasked. Settings given to {@link #builder(Map)} replace a module's defaults.
  *
  * <p>The default handler mappings, lowest priority, in order:
  * <table>
@@ -51,10 +75,20 @@ import java.util.TreeSet;
  */
 public final class Stageline {
     public static final String PROTOCOL_SUPPORT = ProtocolSupportModule.NAME;
+    public static final String CUSTOM_ERRORS = CustomErrorsModule.NAME;
+    public static final String REQUEST_FILTERING = RequestFilteringModule.NAME;
+    public static final String HTTP_REDIRECTION = HttpRedirectionModule.NAME;
+    public static final String ANONYMOUS_AUTHENTICATION = AnonymousAuthenticationModule.NAME;
+    public static final String BASIC_AUTHENTICATION = BasicAuthenticationModule.NAME;
+    public static final String URL_AUTHORIZATION = UrlAuthorizationModule.NAME;
     public static final String DEFAULT_DOCUMENT = DefaultDocumentModule.NAME;
     public static final String DIRECTORY_LISTING = DirectoryListingModule.NAME;
     public static final String STATIC_FILE = StaticFileModule.NAME;
     public static final String SERVLET_DELEGATION = ServletDelegationModule.NAME;
+    public static final String HTTP_LOGGING = HttpLoggingModule.NAME;
+    public static final String FAILED_REQUEST_TRACING = FailedRequestTracingModule.NAME;
+    public static final String FORMS_AUTHENTICATION = FormsAuthenticationModule.NAME;
+    public static final String MANAGED_URL_AUTHORIZATION = ManagedUrlAuthorizationModule.NAME;
 
     public static final String TRACE_VERB_HANDLER = "TRACEVerbHandler";
     public static final String OPTIONS_VERB_HANDLER = "OPTIONSVerbHandler";
@@ -62,9 +96,23 @@ public final class Stageline {
     public static final String SERVLET_CLASSIC = "ServletClassic";
     public static final String STATIC_FILE_HANDLER = "StaticFile";
 
-    /** The built-in native modules, in their default module-list order. */
-    public static final List<String> BUILT_IN_MODULES = List.of(PROTOCOL_SUPPORT, DEFAULT_DOCUMENT, DIRECTORY_LISTING,
-            STATIC_FILE, SERVLET_DELEGATION);
+    /** The installed native modules (the default {@code globalModules}), in their IIS order. */
+    public static final List<String> NATIVE_MODULES = List.of(PROTOCOL_SUPPORT, CUSTOM_ERRORS, REQUEST_FILTERING,
+            HTTP_REDIRECTION, ANONYMOUS_AUTHENTICATION, BASIC_AUTHENTICATION, URL_AUTHORIZATION, DEFAULT_DOCUMENT,
+            DIRECTORY_LISTING, STATIC_FILE, SERVLET_DELEGATION, HTTP_LOGGING, FAILED_REQUEST_TRACING);
+
+    /** The managed built-in modules: added without {@code type:}, never listed in {@code globalModules}. */
+    public static final List<String> MANAGED_BUILT_IN_MODULES = List.of(FORMS_AUTHENTICATION, MANAGED_URL_AUTHORIZATION);
+
+    /** Every built-in module (a configuration adds them without {@code type:}): the natives, then the managed ones. */
+    public static final List<String> BUILT_IN_MODULES = concat(NATIVE_MODULES, MANAGED_BUILT_IN_MODULES);
+
+    /** The default module list, in order: every built-in module except HttpRedirection and RequestFiltering. */
+    public static final List<String> DEFAULT_MODULES = BUILT_IN_MODULES.stream()
+            .filter(n -> !HTTP_REDIRECTION.equals(n) && !REQUEST_FILTERING.equals(n)).toList();
+
+    /** The precondition of the managed built-ins in the default module list. */
+    public static final String MANAGED_HANDLER = "managedHandler";
 
     /** The built-in default handler mappings, in priority order. */
     public static final List<String> DEFAULT_HANDLERS = List.of(TRACE_VERB_HANDLER, OPTIONS_VERB_HANDLER,
@@ -76,34 +124,46 @@ public final class Stageline {
     private Stageline() {
     }
 
-    /** A builder with the built-in modules (default settings) and the default handler mappings. */
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    /** A builder with the default module list (default settings) and the default handler mappings. */
     public static PipelineBuilder builder() {
         return builder(Map.of());
     }
 
     /**
-     * A builder with the built-in modules and the default handler mappings, each module configured with its entry of
-     * {@code settingsByModule} (keyed by the names of {@link #BUILT_IN_MODULES}; absent = defaults).
+     * A builder with the default module list and the default handler mappings, each module configured with its entry
+     * of {@code settingsByModule} (keyed by the names of {@link #DEFAULT_MODULES}; absent = defaults).
      *
-     * @throws IllegalArgumentException when a key is not a built-in module name
+     * @throws IllegalArgumentException when a key is not the name of a module of the default list
      */
     public static PipelineBuilder builder(Map<String, ModuleSettings> settingsByModule) {
         List<String> unknown = new ArrayList<>();
         for (String name : new TreeSet<>(settingsByModule.keySet())) {
-            if (!BUILT_IN_MODULES.contains(name)) {
+            if (!DEFAULT_MODULES.contains(name)) {
                 unknown.add(name);
             }
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("settings given for unknown built-in module(s) " + String.join(", ", unknown)
-                    + " (built-in modules: " + String.join(", ", BUILT_IN_MODULES) + ")");
+                    + " (built-in modules: " + String.join(", ", DEFAULT_MODULES) + ")");
         }
         PipelineBuilder b = new PipelineBuilder();
-        addNative(b, PROTOCOL_SUPPORT, new ProtocolSupportModule(), settingsByModule);
-        addNative(b, DEFAULT_DOCUMENT, new DefaultDocumentModule(), settingsByModule);
-        addNative(b, DIRECTORY_LISTING, new DirectoryListingModule(), settingsByModule);
-        addNative(b, STATIC_FILE, new StaticFileModule(), settingsByModule);
-        addNative(b, SERVLET_DELEGATION, new ServletDelegationModule(), settingsByModule);
+        for (String name : DEFAULT_MODULES) {
+            ModuleSettings s = settingsByModule.get(name);
+            if (s == null) {
+                s = HTTP_LOGGING.equals(name) ? ModuleSettings.of(Map.of("enabled", false)) : ModuleSettings.empty();
+            }
+            if (BuiltInModules.isManaged(name)) {
+                b.addManagedBuiltIn(name, BuiltInModules.create(name), s, MANAGED_HANDLER);
+            } else {
+                b.addNativeModule(name, BuiltInModules.create(name), s);
+            }
+        }
         for (HandlerMapping m : defaultHandlers()) {
             b.addDefaultHandler(m);
         }
@@ -124,11 +184,5 @@ public final class Stageline {
                 HandlerMapping.builder(STATIC_FILE_HANDLER).path("*").verb("*")
                         .modules(STATIC_FILE, DEFAULT_DOCUMENT, DIRECTORY_LISTING)
                         .resourceType(ResourceType.EITHER).requireAccess(RequireAccess.READ).source(SOURCE).build());
-    }
-
-    private static void addNative(PipelineBuilder b, String name, PipelineModule module,
-                                  Map<String, ModuleSettings> settingsByModule) {
-        ModuleSettings s = settingsByModule.get(name);
-        b.addNativeModule(name, module, s == null ? ModuleSettings.empty() : s);
     }
 }

@@ -30,7 +30,9 @@ import java.util.Set;
  * <p>{@link #sections()} holds the position of every section key the file writes (used for {@code overrideMode:
  * Deny}); {@link #locks()} what a server-level file locks; {@link #locations()} its {@code locations:} entries (each
  * body is a ConfigFile of the same file with only the per-location sections); {@link #server()} the server-only
- * sections ({@link ServerSettings#NONE} in an application file).
+ * sections ({@link ServerSettings#NONE} in an application file); {@link #moduleSections()} the built-in modules'
+ * sections it writes ({@code authentication.basic}, {@code httpErrors}, ...), by section name (see
+ * {@link ModuleSectionReader}).
  */
 public record ConfigFile(String file,
                          Setting<PipelineMode> pipelineMode,
@@ -49,7 +51,8 @@ public record ConfigFile(String file,
                          Map<String, Position> sections,
                          Locks locks,
                          List<Location> locations,
-                         ServerSettings server) {
+                         ServerSettings server,
+                         Map<String, SectionValues> moduleSections) {
 
     /** The first slice's shape: no locations, locks or server-only sections. */
     public ConfigFile(String file, Setting<PipelineMode> pipelineMode, Setting<Boolean> validateIntegratedModeConfiguration,
@@ -60,7 +63,8 @@ public record ConfigFile(String file,
                       List<ListOp<HandlerEntry>> legacyHandlers, Setting<Boolean> legacyImpersonate) {
         this(file, pipelineMode, validateIntegratedModeConfiguration, runAllManagedModulesForAllRequests, modules,
                 accessPolicy, handlers, mimeMap, defaultDocumentEnabled, defaultDocuments, directoryBrowseEnabled,
-                legacyModules, legacyHandlers, legacyImpersonate, Map.of(), Locks.NONE, List.of(), ServerSettings.NONE);
+                legacyModules, legacyHandlers, legacyImpersonate, Map.of(), Locks.NONE, List.of(), ServerSettings.NONE,
+                Map.of());
     }
 
     /** True when the file has a {@code legacy.httpModules} list with any add, remove or clear. */
@@ -122,7 +126,10 @@ public record ConfigFile(String file,
         }
     }
 
-    /** A module: native (built-in, {@code type} null) or managed ({@code type} = class name). */
+    /**
+     * A module: a built-in ({@code type} null: native, or one of the managed built-ins such as FormsAuthentication) or
+     * an application's managed module ({@code type} = class name).
+     */
     public record ModuleEntry(String name, String type, List<String> preConditions, Map<String, Object> settings,
                               Position pos) implements Keyed {
         @Override
@@ -130,8 +137,49 @@ public record ConfigFile(String file,
             return name;
         }
 
+        /** True for a {@code type:} module and for a managed built-in (FormsAuthentication, ManagedUrlAuthorization). */
         public boolean managed() {
-            return type != null;
+            return type != null || BuiltInModules.isManaged(name);
+        }
+
+        /** True when the module is one of Stageline's own ({@code type} null). */
+        public boolean builtIn() {
+            return type == null;
+        }
+    }
+
+    /**
+     * One operation of a module section's collection ({@code httpErrors.errors}, {@code authorization.list}, ...):
+     * its kind, the collection key it adds or removes (lower-cased where the collection ignores case; null for clear),
+     * and the operation exactly as written ({@code "clear"} or a map), which is what the module receives.
+     */
+    public record CollectionOp(ListOp.Kind kind, String key, Object raw, Position pos) implements Keyed {
+        /** As a {@link ListOp} for {@link Merger}: the add carries this operation as its entry. */
+        ListOp<CollectionOp> asListOp() {
+            return new ListOp<>(kind, key, kind == ListOp.Kind.ADD ? this : null, pos);
+        }
+    }
+
+    /**
+     * The module sections one level writes: a file's top level ({@code path} {@code ""}) or a {@code locations:}
+     * entry (its path).
+     */
+    public record SectionLevel(String path, Map<String, SectionValues> sections) {
+    }
+
+    /**
+     * One module section as a level writes it: where the section starts, its values by key (plain values: String,
+     * Boolean, Long, List, Map) and its collections as operations in document order.
+     */
+    public record SectionValues(Position pos, Map<String, Setting<Object>> values, Map<String, List<CollectionOp>> lists) {
+        /** Where {@code key} was written: a value's or a collection's first operation's position, else the section's. */
+        public Position pos(String key) {
+            Setting<Object> v = values.get(key);
+            if (v != null) {
+                return v.pos();
+            }
+            List<CollectionOp> ops = lists.get(key);
+            return ops == null || ops.isEmpty() ? pos : ops.get(0).pos();
         }
     }
 

@@ -64,6 +64,10 @@ import java.util.function.Function;
  *     handlers: { list: [ ... ] }           # only handlers, staticContent, defaultDocument, directoryBrowse
  *     directoryBrowse: { enabled: true }
  * }</pre>
+ * The built-in modules' sections ({@code authentication}, {@code credentials}, {@code authorization},
+ * {@code managedAuthorization}, {@code httpErrors}, {@code httpProtocol}, {@code httpRedirect}, {@code requestFiltering},
+ * {@code logFile}, {@code httpLogging}, {@code traceFailedRequestsLogging}, {@code traceFailedRequests}) are read by
+ * {@link ModuleSectionReader} and merged by {@link SectionSettings}; docs/configuration.md describes each.
  * Every list takes {@code - add: KEY ...}, {@code - remove: KEY} and {@code - clear}. Scalar values may use
  * {@code ${env:NAME}} and {@code ${file:path}}. Every problem of every file is collected before failing; the codes
  * are listed in {@link ProblemCode}.
@@ -174,8 +178,11 @@ public final class ConfigLoader {
         Pool pool = rules.pool(contextPath);
         PipelineMode mode = rules.pipelineMode(merged.pipelineMode(), pool, app);
         List<LocationConfiguration> locations = new LocationResolver(merger).resolve(merged, layers, contextPath);
-        return merged.with(mode, locations, installed.value(), pool == null ? null : pool.name(),
-                app != null && app.declaresLegacyModules(), app != null && app.declaresLegacyHandlers());
+        EffectiveConfiguration effective = merged.with(mode, locations, installed.value(),
+                pool == null ? null : pool.name(), app != null && app.declaresLegacyModules(),
+                app != null && app.declaresLegacyHandlers());
+        new SectionSettings(merger).check(effective);
+        return effective;
     }
 
     /**

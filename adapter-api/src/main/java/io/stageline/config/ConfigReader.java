@@ -10,6 +10,7 @@ import io.stageline.config.ConfigFile.Location;
 import io.stageline.config.ConfigFile.Locks;
 import io.stageline.config.ConfigFile.MimeEntry;
 import io.stageline.config.ConfigFile.ModuleEntry;
+import io.stageline.config.ConfigFile.SectionValues;
 import io.stageline.config.ConfigFile.ServerSettings;
 import io.stageline.config.ConfigFile.Setting;
 import io.stageline.match.AccessPolicy;
@@ -29,14 +30,13 @@ import java.util.Set;
  * immutable {@link ConfigFile}. Every problem is reported; a bad entry is left out so that the rest is still checked.
  */
 final class ConfigReader extends NodeReader {
-    static final List<String> TOP = List.of("pipelineMode", "validation", "modules", "handlers", "staticContent",
-            "defaultDocument", "directoryBrowse", "legacy", "locations", "globalModules", "applicationPools",
-            "applications");
+    static final List<String> TOP = concat(List.of("pipelineMode", "validation", "modules", "handlers",
+            "staticContent", "defaultDocument", "directoryBrowse", "legacy", "locations", "globalModules",
+            "applicationPools", "applications"), ModuleSectionReader.TOP);
     /** The sections a {@code locations:} entry may set. */
-    static final List<String> LOCATION_SECTIONS = List.of("handlers", "staticContent", "defaultDocument",
-            "directoryBrowse");
-    private static final List<String> LOCATION_KEYS = List.of("path", "application", "handlers", "staticContent",
-            "defaultDocument", "directoryBrowse");
+    static final List<String> LOCATION_SECTIONS = concat(List.of("handlers", "staticContent", "defaultDocument",
+            "directoryBrowse"), ModuleSectionReader.IN_LOCATION);
+    private static final List<String> LOCATION_KEYS = concat(List.of("path", "application"), LOCATION_SECTIONS);
     private static final List<String> MODULE_ADD = List.of("add", "type", "preCondition", "settings");
     private static final List<String> LEGACY_MODULE_ADD = List.of("add", "type", "settings");
     private static final List<String> LOCK_ITEM = List.of("lockItem");
@@ -77,7 +77,15 @@ final class ConfigReader extends NodeReader {
         return sections(file, top, locations, server);
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
     private ConfigFile sections(String file, Fields top, List<Location> locations, ServerSettings server) {
+        Map<String, SectionValues> moduleSections = new ModuleSectionReader(problems).read(top, inLocation,
+                (key, known) -> section(top, key, known));
         Fields validation = section(top, "validation", List.of("validateIntegratedModeConfiguration"));
         Fields modules = section(top, "modules", List.of("runAllManagedModulesForAllRequests", "list"));
         Fields handlers = section(top, "handlers", List.of("accessPolicy", "list"));
@@ -105,7 +113,8 @@ final class ConfigReader extends NodeReader {
                 sectionPositions(top),
                 locks(),
                 locations,
-                server);
+                server,
+                moduleSections);
     }
 
     private Locks locks() {

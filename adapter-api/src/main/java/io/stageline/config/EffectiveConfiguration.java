@@ -6,6 +6,7 @@ import io.stageline.config.ConfigFile.DocumentEntry;
 import io.stageline.config.ConfigFile.HandlerEntry;
 import io.stageline.config.ConfigFile.MimeEntry;
 import io.stageline.config.ConfigFile.ModuleEntry;
+import io.stageline.config.ConfigFile.SectionLevel;
 import java.util.List;
 
 /**
@@ -17,7 +18,8 @@ import java.util.List;
  * application, the installed native modules ({@code globalModules}), the application pool the server assigns the
  * application to (null: none; its {@code pipelineMode} is then {@link #pipelineMode()}), and whether the application
  * file itself declares {@code legacy.httpModules} / {@code legacy.httpHandlers} (500.22 / 500.23 in integrated mode
- * even when the lists end up empty).
+ * even when the lists end up empty), and the module sections of each level ({@link #sectionLevels()}, lowest first), from
+ * which {@link SectionSettings} computes the built-in modules' settings with each section's merge rule.
  */
 public record EffectiveConfiguration(PipelineMode pipelineMode,
                                      boolean validateIntegratedModeConfiguration,
@@ -36,7 +38,8 @@ public record EffectiveConfiguration(PipelineMode pipelineMode,
                                      List<String> globalModules,
                                      String applicationPool,
                                      boolean legacyModulesDeclared,
-                                     boolean legacyHandlersDeclared) {
+                                     boolean legacyHandlersDeclared,
+                                     List<SectionLevel> sectionLevels) {
 
     /** The first slice's shape: no locations, every built-in installed, no pool, no legacy sections declared. */
     public EffectiveConfiguration(PipelineMode pipelineMode, boolean validateIntegratedModeConfiguration,
@@ -47,7 +50,7 @@ public record EffectiveConfiguration(PipelineMode pipelineMode,
                                   List<HandlerEntry> legacyHandlers, boolean legacyImpersonate) {
         this(pipelineMode, validateIntegratedModeConfiguration, runAllManagedModulesForAllRequests, modules, accessPolicy,
                 handlers, mimeMap, defaultDocumentEnabled, defaultDocuments, directoryBrowseEnabled, legacyModules,
-                legacyHandlers, legacyImpersonate, List.of(), Stageline.BUILT_IN_MODULES, null, false, false);
+                legacyHandlers, legacyImpersonate, List.of(), Stageline.NATIVE_MODULES, null, false, false, List.of());
     }
 
     /** This configuration with what the server level and the application file decide beyond the merged sections. */
@@ -56,7 +59,15 @@ public record EffectiveConfiguration(PipelineMode pipelineMode,
         return new EffectiveConfiguration(mode, validateIntegratedModeConfiguration, runAllManagedModulesForAllRequests,
                 modules, accessPolicy, handlers, mimeMap, defaultDocumentEnabled, defaultDocuments,
                 directoryBrowseEnabled, legacyModules, legacyHandlers, legacyImpersonate, List.copyOf(locationList),
-                List.copyOf(installed), pool, modulesDeclared, handlersDeclared);
+                List.copyOf(installed), pool, modulesDeclared, handlersDeclared, sectionLevels);
+    }
+
+    /** This configuration with the module sections of its levels (built-in defaults, server file, application file). */
+    EffectiveConfiguration withSectionLevels(List<SectionLevel> levels) {
+        return new EffectiveConfiguration(pipelineMode, validateIntegratedModeConfiguration,
+                runAllManagedModulesForAllRequests, modules, accessPolicy, handlers, mimeMap, defaultDocumentEnabled,
+                defaultDocuments, directoryBrowseEnabled, legacyModules, legacyHandlers, legacyImpersonate, locations,
+                globalModules, applicationPool, legacyModulesDeclared, legacyHandlersDeclared, List.copyOf(levels));
     }
 
     /** The effective configuration of a location path (case-insensitive), or null when none is configured. */

@@ -57,7 +57,7 @@ final class LocationResolver {
         covering.sort(Comparator.comparingInt(l -> segments(l.path())));
         LocationConfiguration c = LocationConfiguration.root(path, app);
         for (Location l : covering) {
-            c = merger.apply(c, l.body());
+            c = merger.apply(c, l);
         }
         return c;
     }

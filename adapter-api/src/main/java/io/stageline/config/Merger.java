@@ -7,6 +7,7 @@ import io.stageline.config.ConfigFile.Keyed;
 import io.stageline.config.ConfigFile.ListOp;
 import io.stageline.config.ConfigFile.MimeEntry;
 import io.stageline.config.ConfigFile.ModuleEntry;
+import io.stageline.config.ConfigFile.SectionLevel;
 import io.stageline.config.ConfigFile.Setting;
 import io.stageline.match.AccessPolicy;
 import io.stageline.modules.staticfile.MimeMap;
@@ -42,7 +43,14 @@ final class Merger {
     }
 
     /** The sections a location may set, applied on top of {@code base} with the same merge rules as a level. */
-    LocationConfiguration apply(LocationConfiguration base, ConfigFile body) {
+    LocationConfiguration apply(LocationConfiguration base, ConfigFile.Location location) {
+        ConfigFile body = location.body();
+        List<SectionLevel> levels = base.sectionLevels();
+        if (!body.moduleSections().isEmpty()) {
+            levels = new ArrayList<>(levels);
+            levels.add(new SectionLevel(location.path(), body.moduleSections()));
+            levels = List.copyOf(levels);
+        }
         return new LocationConfiguration(base.path(),
                 merge(base.handlers(), body.handlers(), true, false, "handler mapping"),
                 base.handlersChanged() || !body.handlers().isEmpty(),
@@ -51,7 +59,8 @@ final class Merger {
                         : base.defaultDocumentEnabled(),
                 merge(base.defaultDocuments(), body.defaultDocuments(), true, true, "default document"),
                 body.directoryBrowseEnabled() != null ? body.directoryBrowseEnabled().value()
-                        : base.directoryBrowseEnabled());
+                        : base.directoryBrowseEnabled(),
+                levels);
     }
 
     EffectiveConfiguration merge(List<ConfigFile> layers) {
@@ -69,6 +78,10 @@ final class Merger {
             legacyModules = merge(legacyModules, f.legacyModules(), false, false, "legacy module");
             legacyHandlers = merge(legacyHandlers, f.legacyHandlers(), true, false, "legacy handler");
         }
+        List<SectionLevel> sectionLevels = new ArrayList<>();
+        for (ConfigFile f : layers) {
+            sectionLevels.add(new SectionLevel("", f.moduleSections()));
+        }
         return new EffectiveConfiguration(
                 nearest(layers, ConfigFile::pipelineMode, PipelineMode.INTEGRATED),
                 nearest(layers, ConfigFile::validateIntegratedModeConfiguration, true),
@@ -80,7 +93,7 @@ final class Merger {
                 docs,
                 nearest(layers, ConfigFile::directoryBrowseEnabled, false),
                 legacyModules, legacyHandlers,
-                nearest(layers, ConfigFile::legacyImpersonate, false));
+                nearest(layers, ConfigFile::legacyImpersonate, false)).withSectionLevels(sectionLevels);
     }
 
     private static List<MimeEntry> builtInMime() {

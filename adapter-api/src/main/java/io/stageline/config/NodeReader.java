@@ -117,6 +117,22 @@ class NodeReader {
         return null;
     }
 
+    /** One of {@code allowed}, case-insensitive, as the list spells it; null when invalid (reported). */
+    String choice(YNode n, String what, String... allowed) {
+        String s = string(n, what);
+        if (s == null) {
+            return null;
+        }
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(s.trim())) {
+                return a;
+            }
+        }
+        problems.add(ProblemCode.BAD_VALUE, n.pos(), "'" + what + "' is '" + s + "', which is not one of "
+                + String.join(", ", allowed), "write one of " + String.join(", ", allowed));
+        return null;
+    }
+
     /** A pipeline mode value, case-insensitive; null when invalid (reported). */
     PipelineMode pipelineMode(YNode n, String what) {
         String s = string(n, what);

@@ -36,15 +36,19 @@ package io.stageline.config;
  *   <tr><td>SL-CFG-019</td><td>WARNING</td><td>a handler mapping can never be selected: an earlier mapping with path
  *       {@code *} and verb {@code *} (and no {@code servlet: "*"} restriction) matches every request</td></tr>
  *   <tr><td>SL-CFG-020</td><td>ERROR</td><td>the engine rejected the compiled configuration (module initialisation,
- *       handler instantiation, ...); positioned at the entry when the message names one</td></tr>
+ *       handler instantiation, ...); positioned at the entry when the message names one, and a built-in module's
+ *       failure at the nearest section that configures it</td></tr>
  *   <tr><td>SL-CFG-021</td><td>WARNING</td><td>an engine warning (e.g. managed modules ignored in classic mode)</td></tr>
  *   <tr><td>SL-CFG-022</td><td>ERROR</td><td>a configuration file cannot be read</td></tr>
  *   <tr><td>SL-CFG-023</td><td>WARNING</td><td>a precondition token written in a non-canonical spelling (it is
  *       accepted)</td></tr>
  *   <tr><td>SL-CFG-024</td><td>ERROR</td><td>a section that applies to the whole application ({@code modules},
  *       {@code pipelineMode}, {@code validation}, {@code legacy}, {@code handlers.accessPolicy}, ...) written in a
- *       {@code locations:} entry; a location may set handlers, staticContent, defaultDocument and
- *       directoryBrowse</td></tr>
+ *       {@code locations:} entry, or a module section that is application-wide ({@code authentication.forms},
+ *       {@code credentials}, {@code httpProtocol}, {@code logFile}, {@code traceFailedRequestsLogging},
+ *       {@code traceFailedRequests}); a location may set handlers, staticContent, defaultDocument, directoryBrowse,
+ *       authentication.anonymous/.basic, authorization, managedAuthorization, httpErrors, httpRedirect and
+ *       httpLogging</td></tr>
  *   <tr><td>SL-CFG-025</td><td>ERROR</td><td>a location path that is not a canonical application path below the root
  *       ({@code ..}, {@code //}, {@code \}, {@code ;}, a wildcard, a relative path, {@code /} itself)</td></tr>
  *   <tr><td>SL-CFG-026</td><td>ERROR</td><td>the same location path twice in one file (case-insensitive, trailing
@@ -62,6 +66,12 @@ package io.stageline.config;
  *       declare, a pool declared twice, or an application assigned twice</td></tr>
  *   <tr><td>SL-CFG-031</td><td>WARNING</td><td>the application file sets a {@code pipelineMode} other than its
  *       application pool's; the pool's mode applies</td></tr>
+ *   <tr><td>SL-CFG-032</td><td>ERROR</td><td>invalid duration (e.g. {@code authentication.forms.timeout},
+ *       {@code traceFailedRequests} {@code timeTaken}); durations are {@code 250ms}, {@code 30s}, {@code 20m},
+ *       {@code 2h}, {@code 1d} (no unit = seconds)</td></tr>
+ *   <tr><td>SL-CFG-033</td><td>ERROR</td><td>a {@code credentials} password that is not a password hash
+ *       ({@code {pbkdf2-sha256}...}, written by {@code stageline hash-password}); the message never echoes the
+ *       value</td></tr>
  * </table>
  */
 public enum ProblemCode {
@@ -95,7 +105,9 @@ public enum ProblemCode {
     SERVER_LEVEL_ONLY("SL-CFG-028", ConfigProblem.Severity.ERROR),
     NOT_INSTALLED("SL-CFG-029", ConfigProblem.Severity.ERROR),
     BAD_POOL("SL-CFG-030", ConfigProblem.Severity.ERROR),
-    POOL_MODE_WINS("SL-CFG-031", ConfigProblem.Severity.WARNING);
+    POOL_MODE_WINS("SL-CFG-031", ConfigProblem.Severity.WARNING),
+    BAD_DURATION("SL-CFG-032", ConfigProblem.Severity.ERROR),
+    BAD_PASSWORD("SL-CFG-033", ConfigProblem.Severity.ERROR);
 
     private final String id;
     private final ConfigProblem.Severity severity;

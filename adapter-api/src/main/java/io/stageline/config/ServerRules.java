@@ -54,7 +54,7 @@ final class ServerRules {
         }
     }
 
-    /** The installed native modules: the nearest {@code globalModules}, else every built-in module. */
+    /** The installed native modules: the nearest {@code globalModules}, else every built-in native module. */
     Setting<List<String>> globalModules() {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Setting<List<String>> g = layers.get(i).server().globalModules();
@@ -62,7 +62,7 @@ final class ServerRules {
                 return g;
             }
         }
-        return new Setting<>(Stageline.BUILT_IN_MODULES, Position.NONE);
+        return new Setting<>(Stageline.NATIVE_MODULES, Position.NONE);
     }
 
     /** Reports every native module of the effective list that is not installed. */

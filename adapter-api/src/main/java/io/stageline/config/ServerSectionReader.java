@@ -62,9 +62,11 @@ final class ServerSectionReader extends NodeReader {
                 continue;
             }
             name = name.trim();
-            if (!BuiltInModules.contains(name)) {
+            if (!Stageline.NATIVE_MODULES.contains(name)) {
                 problems.add(ProblemCode.UNKNOWN_NATIVE_MODULE, item.pos(), "globalModules: '" + name + "' is not a "
-                        + "built-in module", "built-in modules: " + String.join(", ", Stageline.BUILT_IN_MODULES));
+                        + "built-in native module", (BuiltInModules.isManaged(name) ? name + " is a managed module: it "
+                        + "needs no installation; " : "") + "native modules: " + String.join(", ",
+                        Stageline.NATIVE_MODULES));
             } else if (names.contains(name)) {
                 problems.add(ProblemCode.BAD_VALUE, item.pos(), "globalModules lists '" + name + "' twice");
             } else {

@@ -309,7 +309,10 @@ class ExplainCommandTest {
                 lines.toString());
         assertTrue(section(lines, "modules:").contains("  Audit (legacy " + FIX + "AuditModule): runs in the nested "
                 + "managed pipeline in BEGIN_REQUEST, AUTHORIZE_REQUEST [" + APP + "9:7 add]"), lines.toString());
-        assertEquals(stagesWith("EXECUTE_REQUEST_HANDLER: handler ServletClassic"), section(lines, "stages:"));
+        // the default native authentication and authorization modules subscribe whatever their settings
+        assertEquals(stagesWith("AUTHENTICATE_REQUEST: BasicAuthentication, AnonymousAuthentication",
+                "AUTHORIZE_REQUEST: UrlAuthorization", "EXECUTE_REQUEST_HANDLER: handler ServletClassic"),
+                section(lines, "stages:"));
         int nested = lines.indexOf("nested managed pipeline (classic mode): 'ServletClassic' runs ServletDelegation, "
                 + "which runs the managed modules of legacy.httpModules in a nested pipeline inside "
                 + "EXECUTE_REQUEST_HANDLER");
@@ -386,7 +389,9 @@ class ExplainCommandTest {
                         + defaultHandler("ServletClassic") + "]"), section(lines, "handler mappings, in order:"));
         assertEquals("handler: none", lines.get(11));
         assertEquals("result: 404.4 in MAP_REQUEST_HANDLER: no handler mapping matches GET /docs/a.txt", lines.get(12));
-        assertEquals(stagesWith("BEGIN_REQUEST: Timing", "END_REQUEST: Timing"), section(lines, "stages:"));
+        assertEquals(stagesWith("BEGIN_REQUEST: Timing", "AUTHENTICATE_REQUEST: BasicAuthentication, AnonymousAuthentication",
+                "AUTHORIZE_REQUEST: UrlAuthorization", "END_REQUEST: Timing"),
+                section(lines, "stages:"));
         assertEquals(List.of("  handler StaticFile [app app.yaml:3:7 remove; earlier: " + defaultHandler("StaticFile")
                 + "]"), section(lines, "removed:"));
     }
@@ -442,7 +447,7 @@ class ExplainCommandTest {
         assertEquals("- SL-CFG-021 warning: classic mode ignores the managed modules in 'modules:' (configure them in "
                 + "legacy.httpModules): Timing", r.err().strip());
         assertEquals("not in the pipeline: classic mode ignores managed modules in modules: (configure them in "
-                + "legacy.httpModules)", at(MiniJson.parse(r.out()), "modules", 5, "detail"));
+                + "legacy.httpModules)", at(MiniJson.parse(r.out()), "modules", 13, "detail"));
     }
 
     @Test
@@ -525,7 +530,7 @@ class ExplainCommandTest {
         assertEquals("Report (legacy handler, type " + FIX + "ReportHandler)", at(json, "nested", "handler"));
         assertEquals(List.of("Audit"), at(json, "nested", "stages", 3, "modules"));
         assertEquals("AUTHORIZE_REQUEST", at(json, "nested", "stages", 3, "stage"));
-        assertEquals("legacy", at(json, "modules", 5, "kind"));
+        assertEquals("legacy", at(json, "modules", 13, "kind"));
         assertEquals(true, at(json, "modules", 5, "runs"));
     }
 

@@ -23,6 +23,11 @@ class DefaultsYamlTest {
         return p.modules().stream().map(ModuleSlot::name).toList();
     }
 
+    private static List<String> moduleDescriptions(CompiledPipeline p) {
+        return p.modules().stream().map(m -> m.name() + " managed=" + m.managed() + " managedHandlerOnly="
+                + m.managedHandlerOnly()).toList();
+    }
+
     private static List<String> handlerDescriptions(CompiledPipeline p) {
         HandlerTable t = p.handlers();
         List<String> out = new ArrayList<>();
@@ -41,10 +46,44 @@ class DefaultsYamlTest {
         CompiledPipeline fromYaml = loader.compile(loader.load((ConfigSource) null, null, getClass().getClassLoader()),
                 mode).pipeline();
         CompiledPipeline fromCode = Stageline.builder().mode(mode).build();
-        assertEquals(moduleNames(fromCode), moduleNames(fromYaml));
+        assertEquals(moduleDescriptions(fromCode), moduleDescriptions(fromYaml));
         assertEquals(handlerDescriptions(fromCode), handlerDescriptions(fromYaml));
         assertEquals(fromCode.handlers().policy(), fromYaml.handlers().policy());
-        assertEquals(Stageline.BUILT_IN_MODULES, moduleNames(fromYaml));
+        List<String> expected = mode == PipelineMode.INTEGRATED ? Stageline.DEFAULT_MODULES
+                : Stageline.DEFAULT_MODULES.stream().filter(n -> !Stageline.MANAGED_BUILT_IN_MODULES.contains(n)).toList();
+        assertEquals(expected, moduleNames(fromYaml));
+    }
+
+    @Test
+    void theDefaultModuleListIsIisOrderWithHttpRedirectionInstalledButNotListed() {
+        assertEquals(List.of("ProtocolSupport", "CustomErrors", "AnonymousAuthentication",
+                "BasicAuthentication",
+                "UrlAuthorization", "DefaultDocument", "DirectoryListing", "StaticFile", "ServletDelegation",
+                "HttpLogging", "FailedRequestTracing", "FormsAuthentication", "ManagedUrlAuthorization"),
+                Stageline.DEFAULT_MODULES);
+        EffectiveConfiguration c = loader.load((ConfigSource) null, null, getClass().getClassLoader()).effective();
+        assertEquals(Stageline.DEFAULT_MODULES, c.moduleNames());
+        assertEquals(Stageline.NATIVE_MODULES, c.globalModules());
+        assertTrue(c.globalModules().contains(Stageline.HTTP_REDIRECTION));
+        for (var m : c.modules()) {
+            assertEquals(Stageline.MANAGED_BUILT_IN_MODULES.contains(m.name()) ? List.of("managedHandler") : List.of(),
+                    m.preConditions(), m.name());
+        }
+    }
+
+    @Test
+    void theDefaultSectionsGiveEachModuleTheSettingsStagelineBuilderUses() {
+        EffectiveConfiguration c = loader.load((ConfigSource) null, null, getClass().getClassLoader()).effective();
+        SectionSettings s = new SectionSettings(new Merger(new Problems()));
+        assertEquals(false, s.settings(Stageline.HTTP_LOGGING, c.sectionLevels()).get("enabled"));
+        assertEquals(false, s.settings(Stageline.FORMS_AUTHENTICATION, c.sectionLevels()).get("enabled"));
+        assertEquals(false, s.settings(Stageline.BASIC_AUTHENTICATION, c.sectionLevels()).get("enabled"));
+        assertEquals(true, s.settings(Stageline.ANONYMOUS_AUTHENTICATION, c.sectionLevels()).get("enabled"));
+        assertEquals(false, s.settings(Stageline.FAILED_REQUEST_TRACING, c.sectionLevels()).get("enabled"));
+        assertEquals(List.of(java.util.Map.of("path", "", "list", List.of(java.util.Map.of("add",
+                java.util.Map.of("accessType", "Allow", "users", "*"))))),
+                s.settings(Stageline.URL_AUTHORIZATION, c.sectionLevels()).get("levels"));
+        assertEquals("DetailedLocalOnly", s.settings(Stageline.CUSTOM_ERRORS, c.sectionLevels()).get("errorMode"));
     }
 
     @Test

@@ -20,8 +20,11 @@ class ServerLevelTest {
               /legacy: { pool: classicpool }
               /: { pool: Default }
             """;
-    private static final String NO_LISTING = """
-            globalModules: [ProtocolSupport, DefaultDocument, StaticFile, ServletDelegation]
+    /** Every native module but DirectoryListing (and HttpRedirection). */
+    private static final String INSTALLED = "[ProtocolSupport, CustomErrors, RequestFiltering, AnonymousAuthentication, "
+            + "BasicAuthentication, "
+            + "UrlAuthorization, DefaultDocument, StaticFile, ServletDelegation, HttpLogging, FailedRequestTracing]";
+    private static final String NO_LISTING = "globalModules: " + INSTALLED + "\n" + """
             modules:
               list:
                 - remove: DirectoryListing
@@ -38,7 +41,7 @@ class ServerLevelTest {
 
     @Test
     void theBuiltInDefaultsInstallEveryBuiltInModule() {
-        assertEquals(Stageline.BUILT_IN_MODULES, fx.load(null, null).effective().globalModules());
+        assertEquals(Stageline.NATIVE_MODULES, fx.load(null, null).effective().globalModules());
     }
 
     @Test
@@ -49,10 +52,12 @@ class ServerLevelTest {
                     - remove: StaticFile
                     - add: StaticFile
                 """);
-        assertEquals(List.of("ProtocolSupport", "DefaultDocument", "StaticFile", "ServletDelegation"),
-                c.effective().globalModules());
-        assertEquals(List.of("ProtocolSupport", "DefaultDocument", "ServletDelegation", "StaticFile"),
-                c.effective().moduleNames());
+        assertEquals(List.of("ProtocolSupport", "CustomErrors", "RequestFiltering", "AnonymousAuthentication",
+                "BasicAuthentication", "UrlAuthorization", "DefaultDocument", "StaticFile", "ServletDelegation",
+                "HttpLogging", "FailedRequestTracing"), c.effective().globalModules());
+        assertEquals(List.of("ProtocolSupport", "CustomErrors", "AnonymousAuthentication", "BasicAuthentication",
+                "UrlAuthorization", "DefaultDocument", "ServletDelegation", "HttpLogging", "FailedRequestTracing",
+                "FormsAuthentication", "ManagedUrlAuthorization", "StaticFile"), c.effective().moduleNames());
     }
 
     @Test
@@ -62,23 +67,27 @@ class ServerLevelTest {
         assertEquals(List.of("app:3:7 SL-CFG-029 native module 'DirectoryListing' is not installed: globalModules "
                 + "(server:1) does not list it"), fx.strip(e.problems()));
         assertEquals("remove it from modules ('- remove: DirectoryListing'), or install it in the server's globalModules; "
-                + "installed: ProtocolSupport, DefaultDocument, StaticFile, ServletDelegation", e.problems().get(0).hint());
+                + "installed: ProtocolSupport, CustomErrors, RequestFiltering, AnonymousAuthentication, BasicAuthentication, "
+                + "UrlAuthorization, DefaultDocument, StaticFile, ServletDelegation, HttpLogging, FailedRequestTracing",
+                e.problems().get(0).hint());
     }
 
     @Test
     void anUninstalledModuleLeftInTheInheritedListIsAnErrorToo() {
-        assertEquals(List.of(ConfigLoader.DEFAULTS_LABEL + ":15:7 SL-CFG-029 native module 'DirectoryListing' is not "
+        assertEquals(List.of(ConfigLoader.DEFAULTS_LABEL + ":21:7 SL-CFG-029 native module 'DirectoryListing' is not "
                 + "installed: globalModules (server:1) does not list it"),
-                fx.loadProblems("globalModules: [ProtocolSupport, DefaultDocument, StaticFile, ServletDelegation]\n",
-                        null));
+                fx.loadProblems("globalModules: " + INSTALLED + "\n", null));
     }
 
     @Test
     void globalModulesListsBuiltInModulesOnce() {
-        assertEquals(List.of("server:1:17 SL-CFG-017 globalModules: 'WebDAVModule' is not a built-in module",
-                "server:1:60 SL-CFG-007 globalModules lists 'StaticFile' twice"), fx.loadProblems(
-                "globalModules: [WebDAVModule, ProtocolSupport, StaticFile, StaticFile, DefaultDocument, "
-                        + "DirectoryListing, ServletDelegation]\n", null));
+        assertEquals(List.of("server:1:17 SL-CFG-017 globalModules: 'WebDAVModule' is not a built-in native module",
+                "server:1:60 SL-CFG-007 globalModules lists 'StaticFile' twice",
+                "server:1:72 SL-CFG-017 globalModules: 'FormsAuthentication' is not a built-in native module"),
+                fx.loadProblems("globalModules: [WebDAVModule, ProtocolSupport, StaticFile, StaticFile, "
+                        + "FormsAuthentication, DirectoryListing, CustomErrors, RequestFiltering, AnonymousAuthentication, "
+                        + "BasicAuthentication, UrlAuthorization, DefaultDocument, ServletDelegation, HttpLogging, "
+                        + "FailedRequestTracing]\n", null));
     }
 
     @Test

@@ -41,7 +41,8 @@ class SubstitutionAndSafetyTest {
                       type: io.stageline.config.ConfigFixtures$TimingModule
                       settings: { pattern: "$${env:HOME}" }
                 """);
-        assertEquals(Map.of("pattern", "${env:HOME}"), c.effective().modules().get(5).settings());
+        List<ConfigFile.ModuleEntry> modules = c.effective().modules();
+        assertEquals(Map.of("pattern", "${env:HOME}"), modules.get(modules.size() - 1).settings());
     }
 
     @Test

@@ -44,9 +44,12 @@ class StagelineDefaultsTest {
 
     @Test
     void theBuiltInModulesAreInstalledInTheirDocumentedOrder() {
-        assertEquals(List.of("ProtocolSupport", "DefaultDocument", "DirectoryListing", "StaticFile", "ServletDelegation"),
-                Stageline.BUILT_IN_MODULES);
-        assertEquals(Stageline.BUILT_IN_MODULES, moduleNames(Requests.defaults()));
+        assertEquals(List.of("ProtocolSupport", "CustomErrors", "AnonymousAuthentication",
+                "BasicAuthentication",
+                "UrlAuthorization", "DefaultDocument", "DirectoryListing", "StaticFile", "ServletDelegation",
+                "HttpLogging", "FailedRequestTracing", "FormsAuthentication", "ManagedUrlAuthorization"),
+                Stageline.DEFAULT_MODULES);
+        assertEquals(Stageline.DEFAULT_MODULES, moduleNames(Requests.defaults()));
     }
 
     @Test
@@ -148,7 +151,7 @@ class StagelineDefaultsTest {
     void settingsForAnUnknownModuleAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Stageline.builder(Map.of("StaticContent", ModuleSettings.empty())));
-        assertEquals("settings given for unknown built-in module(s) StaticContent (built-in modules: ProtocolSupport, "
-                + "DefaultDocument, DirectoryListing, StaticFile, ServletDelegation)", e.getMessage());
+        assertEquals("settings given for unknown built-in module(s) StaticContent (built-in modules: "
+                + String.join(", ", Stageline.DEFAULT_MODULES) + ")", e.getMessage());
     }
 }

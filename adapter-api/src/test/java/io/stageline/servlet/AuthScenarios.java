@@ -91,6 +91,11 @@ public abstract class AuthScenarios {
                 Map.of("name", "ann", "password", AuthFixtures.SECRET_HASH, "roles", List.of("admin")),
                 Map.of("name", "bob", "password", AuthFixtures.SECRET_HASH, "roles", List.of("staff"))));
         PipelineBuilder b = Stageline.builder()
+                .removeModule(AnonymousAuthenticationModule.NAME)
+                .removeModule(BasicAuthenticationModule.NAME)
+                .removeModule(UrlAuthorizationModule.NAME)
+                .removeModule(FormsAuthenticationModule.NAME)
+                .removeModule(ManagedUrlAuthorizationModule.NAME)
                 .addNativeModule(AnonymousAuthenticationModule.NAME, new AnonymousAuthenticationModule(),
                         ModuleSettings.empty())
                 .addNativeModule(BasicAuthenticationModule.NAME, new BasicAuthenticationModule(),

@@ -49,7 +49,7 @@ public abstract class ErrorScenarios extends ScenarioBase {
     @Override
     protected CompiledPipeline pipeline() {
         String ce = CustomErrorsModule.NAME;
-        return Stageline.builder()
+        return Stageline.builder().removeModule(ce)
                 .addNativeModule(ce, new CustomErrorsModule(), custom("Auto", entry(404, "/errors/404.html", "File"),
                         entry(410, "/errors/gone.html", "ExecuteURL")))
                 .location("/detailed", null, Map.of(ce, ModuleSettings.of(Map.of("errorMode", "Detailed"))))

@@ -58,6 +58,8 @@ public abstract class LoggingScenarios {
         logs = Files.createTempDirectory("stageline-w3c");
         traces = Files.createTempDirectory("stageline-freb");
         CompiledPipeline pipeline = Stageline.builder()
+                .removeModule(HttpLoggingModule.NAME)
+                .removeModule(FailedRequestTracingModule.NAME)
                 .addNativeModule(HttpLoggingModule.NAME, new HttpLoggingModule(),
                         ModuleSettings.of(Map.of("directory", logs.toString(), "fields", FIELDS)))
                 .addNativeModule(FailedRequestTracingModule.NAME, new FailedRequestTracingModule(),

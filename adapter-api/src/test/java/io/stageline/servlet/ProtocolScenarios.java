@@ -46,6 +46,7 @@ public abstract class ProtocolScenarios extends ScenarioBase {
                                 Map.of("remove", "X-Powered-By"), header("X-Content-Type-Options", "nosniff")),
                         "redirectHeaders", List.of(header("X-Redirected-By", "Stageline"))))))
                 .addNativeModule(hr, new HttpRedirectionModule(), ModuleSettings.empty())
+                .removeModule(CustomErrorsModule.NAME)
                 .addNativeModule(CustomErrorsModule.NAME, new CustomErrorsModule(), ModuleSettings.of(Map.of(
                         "errorMode", "Custom", "errors", List.of(Map.of("add", 404, "path", "/errors/404.html")))))
                 .location("/old", null, Map.of(hr, redirect(Map.of("enabled", true, "destination", "/new"))))

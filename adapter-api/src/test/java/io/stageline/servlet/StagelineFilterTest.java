@@ -229,10 +229,12 @@ class StagelineFilterTest {
         request("POST", "/legacy", "/legacy", MappingMatch.EXACT, "legacy");
         AtomicReference<ServletRequest> seen = new AtomicReference<>();
         AtomicReference<ServletResponse> seenResp = new AtomicReference<>();
-        filter(Stageline.builder().build()).doFilter(req, resp, (r, s) -> {
-            seen.set(r);
-            seenResp.set(s);
-        });
+        // CustomErrors (a default module) watches servlets for sendError unless existingResponse is PassThrough
+        filter(Stageline.builder(java.util.Map.of(Stageline.CUSTOM_ERRORS, io.stageline.api.ModuleSettings.of(
+                java.util.Map.of("existingResponse", "PassThrough")))).build()).doFilter(req, resp, (r, s) -> {
+                    seen.set(r);
+                    seenResp.set(s);
+                });
         assertSame(req, seen.get());
         assertSame(resp, seenResp.get());
     }

@@ -33,6 +33,9 @@ class AuthenticationModulesTest {
             b.put("credentials", credentials);
         }
         return Stageline.builder()
+                .removeModule(AnonymousAuthenticationModule.NAME)
+                .removeModule(BasicAuthenticationModule.NAME)
+                .removeModule(UrlAuthorizationModule.NAME)
                 .addNativeModule(AnonymousAuthenticationModule.NAME, new AnonymousAuthenticationModule(),
                         ModuleSettings.of(Map.of("enabled", anonymous)))
                 .addNativeModule(BasicAuthenticationModule.NAME, new BasicAuthenticationModule(), ModuleSettings.of(b))

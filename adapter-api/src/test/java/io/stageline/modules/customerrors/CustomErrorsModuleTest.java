@@ -40,7 +40,7 @@ class CustomErrorsModuleTest {
     }
 
     private static CompiledPipeline pipeline(Map<String, ?> settings, HandlerMapping... handlers) {
-        PipelineBuilder b = Stageline.builder()
+        PipelineBuilder b = Stageline.builder().removeModule(CustomErrorsModule.NAME)
                 .addNativeModule(CustomErrorsModule.NAME, new CustomErrorsModule(), ModuleSettings.of(settings));
         for (HandlerMapping h : handlers) {
             b.addHandler(h);
@@ -253,7 +253,7 @@ class CustomErrorsModuleTest {
 
     @Test
     void locationsHaveTheirOwnSettings() {
-        CompiledPipeline p = Stageline.builder()
+        CompiledPipeline p = Stageline.builder().removeModule(CustomErrorsModule.NAME)
                 .addNativeModule(CustomErrorsModule.NAME, new CustomErrorsModule(), ModuleSettings.of(Map.of(
                         "errorMode", "Custom")))
                 .location("/shop", null, Map.of(CustomErrorsModule.NAME, ModuleSettings.of(Map.of(
@@ -315,7 +315,7 @@ class CustomErrorsModuleTest {
     @Test
     void theErrorPageIsWrittenBeforeLogRequest() {
         List<String> seen = new java.util.ArrayList<>();
-        CompiledPipeline p = Stageline.builder()
+        CompiledPipeline p = Stageline.builder().removeModule(CustomErrorsModule.NAME)
                 .addNativeModule(CustomErrorsModule.NAME, new CustomErrorsModule(), ModuleSettings.of(Map.of(
                         "errorMode", "Custom", "errors", List.of(entry(404, -1, "/errors/404.html", "File")))))
                 .addNativeModule("Logger", new io.stageline.api.PipelineModule() {

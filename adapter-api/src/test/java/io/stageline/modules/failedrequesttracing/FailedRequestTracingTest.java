@@ -65,7 +65,7 @@ class FailedRequestTracingTest {
         for (int i = 0; i < settings.length; i += 2) {
             m.put((String) settings[i], settings[i + 1]);
         }
-        return Stageline.builder()
+        return Stageline.builder().removeModule(FailedRequestTracingModule.NAME)
                 .addNativeModule("Gatekeeper", new Gatekeeper(), ModuleSettings.empty())
                 .addNativeModule(FailedRequestTracingModule.NAME, new FailedRequestTracingModule(),
                         ModuleSettings.of(m))

@@ -39,6 +39,9 @@ class FormsAuthenticationModuleTest {
         forms = new FormsAuthenticationModule();
         forms.clock(now::get);
         PipelineBuilder b = Stageline.builder()
+                .removeModule(UrlAuthorizationModule.NAME)
+                .removeModule(FormsAuthenticationModule.NAME)
+                .removeModule(ManagedUrlAuthorizationModule.NAME)
                 .addNativeModule(UrlAuthorizationModule.NAME, new UrlAuthorizationModule(), ModuleSettings.empty())
                 .addManagedBuiltIn(FormsAuthenticationModule.NAME, forms, ModuleSettings.of(s), preConditions)
                 .addManagedBuiltIn(ManagedUrlAuthorizationModule.NAME, new ManagedUrlAuthorizationModule(),
@@ -241,8 +244,10 @@ class FormsAuthenticationModuleTest {
         assertTrue(e.getMessage().contains("FormsAuthentication: setting 'key' holds 5 bytes; at least 32"),
                 e.getMessage());
         Map<String, Object> noKey = new HashMap<>(Map.of("enabled", true));
-        e = assertThrows(PipelineConfigurationException.class, () -> Stageline.builder().addManagedBuiltIn(
-                FormsAuthenticationModule.NAME, new FormsAuthenticationModule(), ModuleSettings.of(noKey)).build());
+        e = assertThrows(PipelineConfigurationException.class, () -> Stageline.builder()
+                .removeModule(FormsAuthenticationModule.NAME)
+                .addManagedBuiltIn(FormsAuthenticationModule.NAME, new FormsAuthenticationModule(),
+                        ModuleSettings.of(noKey)).build());
         assertTrue(e.getMessage().contains("FormsAuthentication is enabled but has no 'key'"), e.getMessage());
         e = assertThrows(PipelineConfigurationException.class, () -> pipeline(Map.of("cookieSameSite", "Loose")));
         assertTrue(e.getMessage().contains("setting 'cookieSameSite' is 'Loose'"), e.getMessage());

@@ -54,7 +54,7 @@ final class LoggingFixture {
     }
 
     PipelineBuilder builder(Map<String, Object> settings) {
-        return Stageline.builder()
+        return Stageline.builder().removeModule(HttpLoggingModule.NAME)
                 .addNativeModule("HeaderUser", new HeaderUser(), ModuleSettings.empty())
                 .addNativeModule(HttpLoggingModule.NAME, new HttpLoggingModule(clock, "Stageline test"),
                         ModuleSettings.of(settings))

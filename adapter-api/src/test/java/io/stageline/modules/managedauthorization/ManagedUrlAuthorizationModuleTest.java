@@ -22,7 +22,7 @@ class ManagedUrlAuthorizationModuleTest {
     private final TestExchange.App app = new TestExchange.App().file("/page.html").file("/admin/page.html");
 
     private CompiledPipeline pipeline(Map<String, ?> root, Map<String, ?> admin, String... preConditions) {
-        var b = Stageline.builder()
+        var b = Stageline.builder().removeModule(ManagedUrlAuthorizationModule.NAME)
                 .addNativeModule("HeaderUser", new AuthFixtures.HeaderUser(), ModuleSettings.empty())
                 .addManagedBuiltIn(ManagedUrlAuthorizationModule.NAME, new ManagedUrlAuthorizationModule(),
                         ModuleSettings.of(root), preConditions)

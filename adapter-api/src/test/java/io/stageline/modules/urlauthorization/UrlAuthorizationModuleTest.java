@@ -22,7 +22,7 @@ class UrlAuthorizationModuleTest {
             .file("/admin/open/page.html");
 
     private CompiledPipeline pipeline(Map<String, ?> root, Map<String, ?> admin, Map<String, ?> adminOpen) {
-        var b = Stageline.builder()
+        var b = Stageline.builder().removeModule(UrlAuthorizationModule.NAME)
                 .addNativeModule("HeaderUser", new AuthFixtures.HeaderUser(), ModuleSettings.empty())
                 .addNativeModule(UrlAuthorizationModule.NAME, new UrlAuthorizationModule(), ModuleSettings.of(root));
         if (admin != null) {
