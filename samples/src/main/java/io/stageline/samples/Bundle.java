@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * What the launcher jar carries besides the launcher: {@code lib/common}, {@code lib/jetty}, {@code lib/tomcat} (jars
- * plus a {@code classes/} folder each) and {@code webapp-sample/}. Opening a bundle extracts the parts one run needs
+ * plus a {@code classes/} folder each), {@code webapp-sample/} (the default sample) and {@code samples/<name>/} (the
+ * samples of {@link Sample}). Opening a bundle extracts the parts one run needs
  * into a fresh temporary directory, which {@link #close()} deletes. Run from an unpacked bundle directory instead of
  * the jar, the parts are used in place.
  *
@@ -40,8 +41,11 @@ final class Bundle implements AutoCloseable {
         this.workDir = workDir;
     }
 
-    /** Opens the bundle of the running launcher for {@code container}, extracting the sample when {@code sample}. */
-    static Bundle open(Container container, boolean sample) throws IOException {
+    /**
+     * Opens the bundle of the running launcher for {@code container}, extracting the web application at
+     * {@code webappPath} (a folder of the bundle with a trailing slash, see {@link #webapp(String)}) unless it is null.
+     */
+    static Bundle open(Container container, String webappPath) throws IOException {
         Path source = codeSource();
         Path work = Files.createTempDirectory("stageline-samples-");
         try {
@@ -50,8 +54,8 @@ final class Bundle implements AutoCloseable {
             }
             Path root = work.resolve("bundle");
             List<String> parts = new ArrayList<>(List.of("lib/" + COMMON + "/", "lib/" + container.id() + "/"));
-            if (sample) {
-                parts.add(SAMPLE_WEBAPP + "/");
+            if (webappPath != null) {
+                parts.add(webappPath);
             }
             extract(source, root, parts);
             return new Bundle(root, work);
@@ -61,9 +65,13 @@ final class Bundle implements AutoCloseable {
         }
     }
 
-    /** The bundled sample web application. */
-    Path sampleWebapp() {
-        return root.resolve(SAMPLE_WEBAPP);
+    /** A bundled web application: {@code webappPath} as given to {@link #open}. */
+    Path webapp(String webappPath) throws IOException {
+        Path dir = root.resolve(webappPath);
+        if (!Files.isDirectory(dir.resolve("WEB-INF"))) {
+            throw new IOException("the launcher bundle has no web application " + webappPath);
+        }
+        return dir;
     }
 
     /** A private scratch directory for this run (the containers' work files), deleted with the bundle. */

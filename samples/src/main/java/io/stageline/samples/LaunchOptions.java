@@ -13,32 +13,36 @@ import java.util.regex.Pattern;
  * with a one-line message.
  *
  * @param container    the container to run
- * @param webapp       the exploded web application (absolute, has a {@code WEB-INF} folder), or null for the bundled
+ * @param webapp       the exploded web application (absolute, has a {@code WEB-INF} folder), or null for a bundled
  *                     sample
+ * @param sample       the bundled sample named by {@code --sample}, or null (with no {@code --webapp} either: the
+ *                     default sample)
  * @param contextPath  "" for the root context, else "/name[/name...]"
  * @param port         0..65535, 0 for any free port
  * @param serverConfig the server-level YAML file (readable), or null
  * @param mode         "integrated" or "classic", or "" when the configuration decides
  * @param help         --help was given: print the usage and do nothing else
  */
-record LaunchOptions(Container container, Path webapp, String contextPath, int port, Path serverConfig, String mode,
-                     boolean help) {
+record LaunchOptions(Container container, Path webapp, Sample sample, String contextPath, int port, Path serverConfig,
+                     String mode, boolean help) {
 
     static final String USAGE = """
             Usage: java -jar stageline-samples.jar [options]
               --container jetty|tomcat   the embedded container (default jetty)
               --webapp DIR               an exploded web application (default: the bundled sample)
+              --sample NAME              one of the bundled sample applications below instead
               --context-path /x          the context path (default /)
               --port N                   the port on 127.0.0.1; 0 = any free port (default 8080)
               --server-config FILE       the server-level Stageline YAML
               --mode integrated|classic  overrides the pipeline mode of the configuration
               --help                     this text
-            """;
+            Samples (the README's Walkthrough; exploded in samples/target/samples/NAME after mvn package):
+            """ + Sample.helpLines();
 
     static final int DEFAULT_PORT = 8080;
     static final List<String> MODES = List.of("integrated", "classic");
 
-    private static final List<String> OPTIONS = List.of("--container", "--webapp", "--context-path", "--port",
+    private static final List<String> OPTIONS = List.of("--container", "--webapp", "--sample", "--context-path", "--port",
             "--server-config", "--mode");
     private static final Pattern CONTEXT_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
@@ -70,8 +74,11 @@ record LaunchOptions(Container container, Path webapp, String contextPath, int p
                 throw new UsageException("option " + name + " is given twice");
             }
         }
+        if (given.containsKey("--webapp") && given.containsKey("--sample")) {
+            throw new UsageException("options --webapp and --sample exclude each other");
+        }
         return new LaunchOptions(container(given.getOrDefault("--container", "jetty")), webapp(given.get("--webapp")),
-                contextPath(given.getOrDefault("--context-path", "/")), port(given.get("--port")),
+                sample(given.get("--sample")), contextPath(given.getOrDefault("--context-path", "/")), port(given.get("--port")),
                 serverConfig(given.get("--server-config")), mode(given.get("--mode")), help);
     }
 
@@ -106,6 +113,17 @@ record LaunchOptions(Container container, Path webapp, String contextPath, int p
             throw new UsageException(quote(value) + " is not a web application: it has no WEB-INF folder");
         }
         return dir;
+    }
+
+    private static Sample sample(String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        Sample s = Sample.byId(value);
+        if (s == null) {
+            throw new UsageException("unknown sample " + quote(value) + ": expected one of " + Sample.names());
+        }
+        return s;
     }
 
     private static String contextPath(String value) throws UsageException {

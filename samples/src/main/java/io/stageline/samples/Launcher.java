@@ -76,10 +76,12 @@ public final class Launcher {
         try {
             checkPortFree();
             printNotes();
-            bundle = Bundle.open(options.container(), options.webapp() == null);
+            String bundled = options.webapp() != null ? null
+                    : options.sample() != null ? options.sample().bundlePath() : Bundle.SAMPLE_WEBAPP + "/";
+            bundle = Bundle.open(options.container(), bundled);
             shutdownHook = new Thread(this::shutdown, "stageline-samples-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            Path webapp = options.webapp() == null ? bundle.sampleWebapp() : options.webapp();
+            Path webapp = bundled == null ? options.webapp() : bundle.webapp(bundled);
             Map<String, String> settings = options.starterSettings(webapp, bundle.workDir());
             printStarted(startContainer(settings), settings.getOrDefault("effectiveMode", options.mode()));
             return null;
@@ -133,10 +135,13 @@ public final class Launcher {
     private void printStarted(int port, String mode) {
         String base = "http://" + HOST + ":" + port + options.contextPath() + "/";
         out.println("Started " + options.container().id() + " on " + base);
-        if (options.webapp() == null) {
-            for (String[] page : SAMPLE_PAGES) {
-                out.println("  " + pad(base + page[0], base.length() + 14) + page[1]);
-            }
+        String[][] pages = options.webapp() != null ? new String[0][]
+                : options.sample() != null ? options.sample().pages() : SAMPLE_PAGES;
+        if (options.sample() != null) {
+            out.println("Sample " + options.sample().id() + ": " + options.sample().description());
+        }
+        for (String[] page : pages) {
+            out.println("  " + pad(base + page[0], base.length() + 14) + page[1]);
         }
         out.println("Pipeline mode: " + (mode.isEmpty() ? "not installed" : mode) + ". Stop with Ctrl+C.");
         out.flush();

@@ -61,7 +61,8 @@ class BundleLayoutIT {
         List<String> launcherClasses = new ArrayList<>();
         for (JarEntry e : jar.stream().toList()) {
             String name = e.getName();
-            if (name.endsWith(".class") && !name.startsWith("lib/") && !name.startsWith("webapp-sample/")) {
+            if (name.endsWith(".class") && !name.startsWith("lib/") && !name.startsWith("webapp-sample/")
+                    && !name.startsWith(Sample.FOLDER + "/")) {
                 launcherClasses.add(name);
                 assertTrue(name.matches("io/stageline/samples/[^/]+\\.class"), name);
                 String constants = new String(bytes(e), StandardCharsets.ISO_8859_1);
@@ -74,6 +75,18 @@ class BundleLayoutIT {
         }
         assertTrue(launcherClasses.contains("io/stageline/samples/Launcher.class"), launcherClasses.toString());
         assertEquals("io.stageline.samples.Launcher", mainClass());
+    }
+
+    @Test
+    void everySampleIsTheLegacyAppWithItsOwnConfigurationAndClasses() {
+        for (Sample s : Sample.values()) {
+            for (String file : List.of("index.html", "login.html", "hello.jsp", "WEB-INF/web.xml", "WEB-INF/stageline.yaml",
+                    "WEB-INF/classes/io/stageline/samples/hello/HelloServlet.class",
+                    "WEB-INF/classes/io/stageline/samples/extras/StatusHandler.class",
+                    "WEB-INF/classes/io/stageline/samples/extras/AuditModule.class")) {
+                assertTrue(jar.getEntry(s.bundlePath() + file) != null, s.bundlePath() + file);
+            }
+        }
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailureTest {
-    private static final LaunchOptions OPTIONS = new LaunchOptions(Container.TOMCAT, null, "", 8081, null, "integrated",
-            false);
+    private static final LaunchOptions OPTIONS = new LaunchOptions(Container.TOMCAT, null, null, "", 8081, null,
+            "integrated", false);
 
     @Test
     void recognisedClassNameIsTheRealOne() {

@@ -22,7 +22,7 @@ class LaunchOptionsTest {
     @Test
     void noArgumentsMeanJettyTheBundledSampleAtTheRootOnPort8080Integrated() throws UsageException {
         LaunchOptions o = LaunchOptions.parse();
-        assertEquals(new LaunchOptions(Container.JETTY, null, "", 8080, null, "", false), o);
+        assertEquals(new LaunchOptions(Container.JETTY, null, null, "", 8080, null, "", false), o);
     }
 
     @Test
@@ -31,7 +31,17 @@ class LaunchOptionsTest {
         Path config = Files.writeString(tmp.resolve("server.yaml"), "");
         LaunchOptions o = LaunchOptions.parse("--container", "tomcat", "--webapp=" + webapp, "--context-path", "/shop/v2",
                 "--port=0", "--server-config", config.toString(), "--mode=classic");
-        assertEquals(new LaunchOptions(Container.TOMCAT, webapp, "/shop/v2", 0, config, "classic", false), o);
+        assertEquals(new LaunchOptions(Container.TOMCAT, webapp, null, "/shop/v2", 0, config, "classic", false), o);
+    }
+
+    @Test
+    void sampleNamesABundledSample() throws UsageException {
+        assertEquals(new LaunchOptions(Container.JETTY, null, Sample.FORMS_ALL, "", 8080, null, "", false),
+                LaunchOptions.parse("--sample", "forms-all"));
+        for (Sample s : Sample.values()) {
+            assertEquals(s, LaunchOptions.parse("--sample=" + s.id()).sample());
+            assertTrue(LaunchOptions.USAGE.contains("\n    " + s.id() + " "), LaunchOptions.USAGE);
+        }
     }
 
     @Test
@@ -60,6 +70,8 @@ class LaunchOptionsTest {
         "--context-path //a   | bad context path '//a': expected / or /name[/name...]",
         "--server-config /nonexistent/server.yaml | server configuration '/nonexistent/server.yaml' is not a readable file",
         "--webapp /nonexistent/webapp | web application directory '/nonexistent/webapp' does not exist",
+        "--sample nope | unknown sample 'nope': expected one of forms, forms-all, classic, type-in-classic, legacy-modules",
+        "--sample forms --webapp /tmp | options --webapp and --sample exclude each other",
     })
     void badArgumentsAreOneLineUsageErrors(String args, String message) {
         UsageException e = assertThrows(UsageException.class, () -> LaunchOptions.parse(args.split(" ")));

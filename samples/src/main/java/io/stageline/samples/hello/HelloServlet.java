@@ -20,5 +20,6 @@ public class HelloServlet extends HttpServlet {
         w.println((greeting == null ? "Hello" : greeting) + " from HelloServlet, a legacy servlet declared in web.xml.");
         w.println("Container: " + getServletContext().getServerInfo());
         w.println("Request URI: " + req.getRequestURI());
+        w.println("User: " + (req.getRemoteUser() == null ? "(anonymous)" : req.getRemoteUser()));
     }
 }
