@@ -11,8 +11,10 @@ import java.util.function.Function;
 
 /**
  * The crafted requests of the hostile-URL suite, generated as targets × mutations: every mutation is applied to each
- * protected target ({@code /admin/secret.html}, {@code /admin/report}, {@code /admin/x.do}) and sent without the
- * credentials of the test authorization module ({@link AdminOnlyModule}).
+ * protected target ({@code /admin/secret.html}, {@code /admin/report}, {@code /admin/x.do}) and sent without valid
+ * admin credentials. The credentials are a parameter ({@link Credentials}): the embedded suite uses the test
+ * authorization module's header ({@link Credentials#TEST_MODULE}); the standalone suite in integration-tests uses Basic
+ * credentials checked by the real modules. Public so that integration-tests can reuse it from the test jar.
  */
 public final class HostileRequests {
 
@@ -40,17 +42,38 @@ public final class HostileRequests {
     private record Mutation(String name, Function<Target, Attempt> make, boolean otherResource) {
     }
 
+    /** A header line that must not open the admin area, and the name its probe carries. */
+    public record Forged(String name, String header) {
+    }
+
+    /**
+     * How the application under test recognises the admin: {@code authorized} is the header line of a valid admin
+     * request (sent first on the keep-alive probes, whose second request must then be refused), {@code forged} the
+     * header lines that look like credentials but are not an admin's (each one probe per target).
+     */
+    public record Credentials(String authorized, List<Forged> forged) {
+        /** {@link AdminOnlyModule}'s header: {@code admin} opens the area, anything else does not. */
+        public static final Credentials TEST_MODULE = new Credentials(AdminOnlyModule.USER_HEADER + ": admin", List.of(
+                new Forged("wrong user", AdminOnlyModule.USER_HEADER + ": guest"),
+                new Forged("user in upper case", AdminOnlyModule.USER_HEADER + ": ADMIN"),
+                new Forged("user with a suffix", AdminOnlyModule.USER_HEADER + ": admin2"),
+                new Forged("empty user", AdminOnlyModule.USER_HEADER + ":")));
+    }
+
     public static final List<Target> TARGETS = List.of(new Target("admin", "secret.html"),
             new Target("admin", "report"), new Target("admin", "x.do"));
-
-    private static final String AUTHORIZED = AdminOnlyModule.USER_HEADER + ": admin";
 
     private HostileRequests() {
     }
 
-    /** Every mutation applied to every target. */
+    /** Every mutation applied to every target, for {@link Credentials#TEST_MODULE}. */
     public static List<Probe> all() {
-        List<Mutation> mutations = mutations();
+        return all(Credentials.TEST_MODULE);
+    }
+
+    /** Every mutation applied to every target, for an application that recognises its admin by {@code c}. */
+    public static List<Probe> all(Credentials c) {
+        List<Mutation> mutations = mutations(c);
         List<Probe> out = new ArrayList<>();
         for (Target t : TARGETS) {
             for (Mutation m : mutations) {
@@ -62,10 +85,15 @@ public final class HostileRequests {
 
     /** The number of mutations (the suite reports targets × mutations). */
     public static int mutationCount() {
-        return mutations().size();
+        return mutationCount(Credentials.TEST_MODULE);
     }
 
-    private static List<Mutation> mutations() {
+    /** The number of mutations for {@code c}. */
+    public static int mutationCount(Credentials c) {
+        return mutations(c).size();
+    }
+
+    private static List<Mutation> mutations(Credentials c) {
         List<Mutation> m = new ArrayList<>();
         pathParameters(m);
         dotSegments(m);
@@ -75,7 +103,10 @@ public final class HostileRequests {
         absoluteForm(m);
         verbs(m);
         overrideHeaders(m);
-        protocolAndConnections(m);
+        for (Forged f : c.forged()) {
+            m.add(new Mutation(f.name(), t -> send("GET", t.path(), f.header()), false));
+        }
+        protocolAndConnections(m, c.authorized());
         return m;
     }
 
@@ -190,28 +221,22 @@ public final class HostileRequests {
                 "X-Rewrite-URL: " + t.path()), true));
         m.add(new Mutation("X-Forwarded-Prefix", t -> send("GET", t.path(), "X-Forwarded-Prefix: /public"), false));
         m.add(new Mutation("X-Forwarded-For loopback", t -> send("GET", t.path(), "X-Forwarded-For: 127.0.0.1"), false));
-        m.add(new Mutation("wrong user", t -> send("GET", t.path(), AdminOnlyModule.USER_HEADER + ": guest"), false));
-        m.add(new Mutation("user in upper case", t -> send("GET", t.path(), AdminOnlyModule.USER_HEADER + ": ADMIN"),
-                false));
-        m.add(new Mutation("user with a suffix", t -> send("GET", t.path(), AdminOnlyModule.USER_HEADER + ": admin2"),
-                false));
-        m.add(new Mutation("empty user", t -> send("GET", t.path(), AdminOnlyModule.USER_HEADER + ":"), false));
     }
 
-    private static void protocolAndConnections(List<Mutation> m) {
+    private static void protocolAndConnections(List<Mutation> m, String authorized) {
         m.add(new Mutation("HTTP/1.0 without Host", t -> base -> RawHttp.sendRaw(base,
                 "GET " + t.path() + " HTTP/1.0\r\n\r\n"), false));
         m.add(new Mutation("two spaces in the request line", t -> base -> RawHttp.sendRaw(base,
                 "GET  " + t.path() + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), false));
         m.add(new Mutation("duplicate Host", t -> send("GET", t.path(), "Host: localhost", "Host: evil.example"), false));
         m.add(new Mutation("keep-alive: authorized, then unauthorized", t -> keepAlive(
-                new Request("GET", t.path(), AUTHORIZED), new Request("GET", t.path()), false), false));
+                new Request("GET", t.path(), authorized), new Request("GET", t.path()), false), false));
         m.add(new Mutation("pipelined: authorized, then unauthorized", t -> keepAlive(
-                new Request("GET", t.path(), AUTHORIZED), new Request("GET", t.path()), true), false));
+                new Request("GET", t.path(), authorized), new Request("GET", t.path()), true), false));
         m.add(new Mutation("keep-alive: authorized HEAD, then unauthorized GET", t -> keepAlive(
-                new Request("HEAD", t.path(), AUTHORIZED), new Request("GET", t.path()), false), false));
+                new Request("HEAD", t.path(), authorized), new Request("GET", t.path()), false), false));
         m.add(new Mutation("keep-alive: authorized elsewhere, then unauthorized", t -> keepAlive(
-                new Request("GET", "/admin/report", AUTHORIZED), new Request("GET", t.path()), false), false));
+                new Request("GET", "/admin/report", authorized), new Request("GET", t.path()), false), false));
     }
 
     private static Mutation get(String name, Function<Target, String> target) {

@@ -123,6 +123,32 @@ public final class RawHttp {
         return out;
     }
 
+    /**
+     * One keep-alive connection on which each request is written once the previous response has arrived, so a later
+     * request can depend on an earlier response (a login's cookie). Requests go without {@code Connection: close}.
+     */
+    public static final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+
+        public Connection(URI base) throws IOException {
+            socket = open(base);
+            in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        /** Writes {@code request} and reads its response. */
+        public Response send(Request request) throws IOException {
+            socket.getOutputStream().write(request.wire(false).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return read(in, "HEAD".equals(request.method()));
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     private static Socket open(URI base) throws IOException {
         Socket s = new Socket(base.getHost(), base.getPort());
         s.setSoTimeout(TIMEOUT_MS);
