@@ -7,6 +7,7 @@ import io.stageline.servlet.TestContainer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee11.servlet.DefaultServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -15,7 +16,17 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** Embedded Jetty 12.1 (ee11) with its default URI compliance, for the shared scenario classes. */
 final class JettyTestContainer implements TestContainer {
+    private final Consumer<ServletContextHandler> customizer;
     private Server server;
+
+    JettyTestContainer() {
+        this(context -> { });
+    }
+
+    /** {@code customizer} adjusts the application's context (for example its security handler) before it starts. */
+    JettyTestContainer(Consumer<ServletContextHandler> customizer) {
+        this.customizer = customizer;
+    }
 
     @Override
     public URI start(Path root, String contextPath, CompiledPipeline pipeline, List<ServletSpec> servlets)
@@ -38,6 +49,7 @@ final class JettyTestContainer implements TestContainer {
         }
         context.addServletContainerInitializer((classes, ctx) -> installed(StagelineInitializer.install(ctx,
                 new StagelineFilter(pipeline))));
+        customizer.accept(context);
         server.setHandler(context);
         server.start();
         if (!context.isAvailable()) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
@@ -16,7 +17,17 @@ import org.apache.catalina.startup.Tomcat;
 
 /** Embedded Tomcat 11 with its default connector settings, for the shared scenario classes. */
 final class TomcatTestContainer implements TestContainer {
+    private final BiConsumer<Tomcat, Context> customizer;
     private Tomcat tomcat;
+
+    TomcatTestContainer() {
+        this((t, ctx) -> { });
+    }
+
+    /** {@code customizer} adjusts the server and the application's context (for example a realm) before they start. */
+    TomcatTestContainer(BiConsumer<Tomcat, Context> customizer) {
+        this.customizer = customizer;
+    }
 
     @Override
     public URI start(Path root, String contextPath, CompiledPipeline pipeline, List<ServletSpec> servlets)
@@ -39,6 +50,7 @@ final class TomcatTestContainer implements TestContainer {
         }
         ctx.addServletContainerInitializer((classes, sc) -> installed(StagelineInitializer.install(sc,
                 new StagelineFilter(pipeline))), null);
+        customizer.accept(tomcat, ctx);
         tomcat.start();
         if (connector.getState() != LifecycleState.STARTED || !ctx.getState().isAvailable()) {
             throw new IllegalStateException("Tomcat did not start");
