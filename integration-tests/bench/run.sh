@@ -21,7 +21,7 @@
 #   CONNECTIONS [8]      THREADS [1] (wrk)
 #   CONTAINERS ["jetty tomcat"]   VARIANTS ["bare passthrough shiro stageline"]
 #   STAGELINE_CONFIGS ["default"]: one Stageline variant per name, configured by bench/stageline-<name>.yaml;
-#                        "default realistic" once the forms/authorization/filtering/logging modules have landed
+#                        "default realistic" adds forms auth, URL authorization, request filtering and W3C logging
 #   JAVA_OPTS ["-Xms512m -Xmx512m"]   SKIP_BUILD [0]   MVN_ARGS [""] (e.g. -o)
 #   OUT [integration-tests/target/bench/<timestamp>]: logs, results.tsv (one row per run), summary.md
 set -euo pipefail
@@ -251,7 +251,12 @@ main() {
     build
     check_classpaths
     make_webroot
-    export STAGELINE_BENCH_LOG_DIR="$OUT/logs" STAGELINE_BENCH_ADMIN_HASH="${STAGELINE_BENCH_ADMIN_HASH:-unset}"
+    # the realistic configuration's secrets: a random forms key and the hash of a throwaway admin password
+    export STAGELINE_FORMS_KEY="${STAGELINE_FORMS_KEY:-$(head -c 32 /dev/urandom | base64)}"
+    if [ -z "${STAGELINE_BENCH_ADMIN_HASH:-}" ]; then
+        STAGELINE_BENCH_ADMIN_HASH=$(printf 'bench-admin\n' | java -jar "$ROOT"/adapter-api/target/stageline-adapter-api-*-dropin.jar hash-password)
+    fi
+    export STAGELINE_BENCH_LOG_DIR="$OUT/logs" STAGELINE_BENCH_ADMIN_HASH
     printf 'round\tcontainer\tvariant\turl\treq_per_s\tp50_ms\tp99_ms\trequests\tcpu_s_per_10k\terrors\n' > "$OUT/results.tsv"
     {
         echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

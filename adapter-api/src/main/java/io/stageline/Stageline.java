@@ -14,6 +14,8 @@ import io.stageline.modules.defaultdocument.DefaultDocumentModule;
 import io.stageline.modules.directorylisting.DirectoryListingModule;
 import io.stageline.modules.failedrequesttracing.FailedRequestTracingModule;
 import io.stageline.modules.forms.FormsAuthenticationModule;
+import io.stageline.modules.httpcache.HttpCacheModule;
+import io.stageline.modules.httpcache.OutputCacheModule;
 import io.stageline.modules.httplogging.HttpLoggingModule;
 import io.stageline.modules.managedauthorization.ManagedUrlAuthorizationModule;
 import io.stageline.modules.protocol.ProtocolSupportModule;
@@ -31,21 +33,27 @@ import java.util.TreeSet;
  * (SPEC §4, §7), the lowest configuration layer under the server-level and application YAML; it is exactly what the
  * built-in {@code defaults.yaml} compiles to.
  *
- * <p>The default module list, in order (IIS's order: protocol and errors, authentication, authorization, the handler
- * modules, logging, then the managed block):
- * {@value #PROTOCOL_SUPPORT}, {@value #CUSTOM_ERRORS}, (reserved: {@value #REQUEST_FILTERING}),
+ * <p>The default module list, in order ({@value #REQUEST_FILTERING} first, so that it protects every request; then
+ * IIS's order: protocol and errors, the output cache, authentication, authorization, the handler modules, logging,
+ * then the managed block):
+ * {@value #REQUEST_FILTERING}, {@value #PROTOCOL_SUPPORT}, {@value #CUSTOM_ERRORS}, {@value #HTTP_CACHE},
  * {@value #ANONYMOUS_AUTHENTICATION}, {@value #BASIC_AUTHENTICATION}, {@value #URL_AUTHORIZATION},
  * {@value #DEFAULT_DOCUMENT}, {@value #DIRECTORY_LISTING}, {@value #STATIC_FILE}, {@value #SERVLET_DELEGATION},
  * {@value #HTTP_LOGGING}, {@value #FAILED_REQUEST_TRACING}, and
- * the managed built-ins {@value #FORMS_AUTHENTICATION} and {@value #MANAGED_URL_AUTHORIZATION} with the
- * {@code managedHandler} precondition. {@value #HTTP_REDIRECTION} is installed but not in the list (as in IIS), and
- * so, for now, is {@value #REQUEST_FILTERING} (its IIS place, after CustomErrors, is reserved): add them
- * ({@code addNativeModule(HTTP_REDIRECTION, new HttpRedirectionModule(), ...)}) to use them. The order of the handler
- * modules matters: the default {@code StaticFile} mapping names three of them and the engine calls them in module-list
- * order, so a directory URL tries a default document, then a listing, and only then gets StaticFile's 403.14.
+ * the managed built-ins {@value #FORMS_AUTHENTICATION}, {@value #MANAGED_URL_AUTHORIZATION} and
+ * {@value #OUTPUT_CACHE} with the {@code managedHandler} precondition. {@value #HTTP_REDIRECTION} is installed but not
+ * in the list (as in IIS): add it ({@code addNativeModule(HTTP_REDIRECTION, new HttpRedirectionModule(), ...)}) to use
+ * it. The order of the handler modules matters: the default {@code StaticFile} mapping names three of them and the
+ * engine calls them in module-list order, so a directory URL tries a default document, then a listing, and only then
+ * gets StaticFile's 403.14.
  *
- * <p>Default settings: every module its own defaults (anonymous enabled, Basic and Forms disabled, authorization
- * {@code Allow users="*"}, custom errors {@code DetailedLocalOnly}, tracing disabled), except {@value #HTTP_LOGGING},
+ * <p>Cost: a module with nothing to do subscribes to no stage, so with the default settings only
+ * {@value #REQUEST_FILTERING} runs (in BEGIN_REQUEST) for a static file; the others join the stage arrays when their
+ * settings give them work (Basic or Forms enabled, anonymous disabled, a deny rule, a cache profile, logging on...).
+ *
+ * <p>Default settings: every module its own defaults (request filtering with WEB-INF, META-INF and stageline.yaml as
+ * hidden segments, anonymous enabled, Basic and Forms disabled, authorization {@code Allow users="*"}, custom errors
+ * {@code DetailedLocalOnly}, no cache profile, tracing disabled), except {@value #HTTP_LOGGING},
  * which gets {@code enabled: false} here (the module's own default is true): a library should not write files into
  * a relative {@code logs/} directory unasked. Settings given to {@link #builder(Map)} replace a module's defaults.
  *
@@ -78,6 +86,7 @@ public final class Stageline {
     public static final String CUSTOM_ERRORS = CustomErrorsModule.NAME;
     public static final String REQUEST_FILTERING = RequestFilteringModule.NAME;
     public static final String HTTP_REDIRECTION = HttpRedirectionModule.NAME;
+    public static final String HTTP_CACHE = HttpCacheModule.NAME;
     public static final String ANONYMOUS_AUTHENTICATION = AnonymousAuthenticationModule.NAME;
     public static final String BASIC_AUTHENTICATION = BasicAuthenticationModule.NAME;
     public static final String URL_AUTHORIZATION = UrlAuthorizationModule.NAME;
@@ -89,6 +98,7 @@ public final class Stageline {
     public static final String FAILED_REQUEST_TRACING = FailedRequestTracingModule.NAME;
     public static final String FORMS_AUTHENTICATION = FormsAuthenticationModule.NAME;
     public static final String MANAGED_URL_AUTHORIZATION = ManagedUrlAuthorizationModule.NAME;
+    public static final String OUTPUT_CACHE = OutputCacheModule.NAME;
 
     public static final String TRACE_VERB_HANDLER = "TRACEVerbHandler";
     public static final String OPTIONS_VERB_HANDLER = "OPTIONSVerbHandler";
@@ -98,18 +108,21 @@ public final class Stageline {
 
     /** The installed native modules (the default {@code globalModules}), in their IIS order. */
     public static final List<String> NATIVE_MODULES = List.of(PROTOCOL_SUPPORT, CUSTOM_ERRORS, REQUEST_FILTERING,
-            HTTP_REDIRECTION, ANONYMOUS_AUTHENTICATION, BASIC_AUTHENTICATION, URL_AUTHORIZATION, DEFAULT_DOCUMENT,
+            HTTP_REDIRECTION, HTTP_CACHE, ANONYMOUS_AUTHENTICATION, BASIC_AUTHENTICATION, URL_AUTHORIZATION, DEFAULT_DOCUMENT,
             DIRECTORY_LISTING, STATIC_FILE, SERVLET_DELEGATION, HTTP_LOGGING, FAILED_REQUEST_TRACING);
 
     /** The managed built-in modules: added without {@code type:}, never listed in {@code globalModules}. */
-    public static final List<String> MANAGED_BUILT_IN_MODULES = List.of(FORMS_AUTHENTICATION, MANAGED_URL_AUTHORIZATION);
+    public static final List<String> MANAGED_BUILT_IN_MODULES = List.of(FORMS_AUTHENTICATION, MANAGED_URL_AUTHORIZATION,
+            OUTPUT_CACHE);
 
     /** Every built-in module (a configuration adds them without {@code type:}): the natives, then the managed ones. */
     public static final List<String> BUILT_IN_MODULES = concat(NATIVE_MODULES, MANAGED_BUILT_IN_MODULES);
 
-    /** The default module list, in order: every built-in module except HttpRedirection and RequestFiltering. */
-    public static final List<String> DEFAULT_MODULES = BUILT_IN_MODULES.stream()
-            .filter(n -> !HTTP_REDIRECTION.equals(n) && !REQUEST_FILTERING.equals(n)).toList();
+    /**
+     * The default module list, in order: every built-in module except HttpRedirection, RequestFiltering first (it
+     * protects every request, so nothing runs before it).
+     */
+    public static final List<String> DEFAULT_MODULES = defaultModules();
 
     /** The precondition of the managed built-ins in the default module list. */
     public static final String MANAGED_HANDLER = "managedHandler";
@@ -122,6 +135,17 @@ public final class Stageline {
     public static final String SOURCE = "built-in defaults";
 
     private Stageline() {
+    }
+
+    private static List<String> defaultModules() {
+        List<String> out = new ArrayList<>();
+        out.add(REQUEST_FILTERING);
+        for (String n : BUILT_IN_MODULES) {
+            if (!HTTP_REDIRECTION.equals(n) && !REQUEST_FILTERING.equals(n)) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -10,6 +10,8 @@ import io.stageline.modules.defaultdocument.DefaultDocumentModule;
 import io.stageline.modules.directorylisting.DirectoryListingModule;
 import io.stageline.modules.failedrequesttracing.FailedRequestTracingModule;
 import io.stageline.modules.forms.FormsAuthenticationModule;
+import io.stageline.modules.httpcache.HttpCacheModule;
+import io.stageline.modules.httpcache.OutputCacheModule;
 import io.stageline.modules.httplogging.HttpLoggingModule;
 import io.stageline.modules.managedauthorization.ManagedUrlAuthorizationModule;
 import io.stageline.modules.protocol.ProtocolSupportModule;
@@ -40,6 +42,7 @@ public final class BuiltInModules {
         m.put(Stageline.CUSTOM_ERRORS, CustomErrorsModule::new);
         m.put(Stageline.REQUEST_FILTERING, RequestFilteringModule::new);
         m.put(Stageline.HTTP_REDIRECTION, HttpRedirectionModule::new);
+        m.put(Stageline.HTTP_CACHE, HttpCacheModule::new);
         m.put(Stageline.ANONYMOUS_AUTHENTICATION, AnonymousAuthenticationModule::new);
         m.put(Stageline.BASIC_AUTHENTICATION, BasicAuthenticationModule::new);
         m.put(Stageline.URL_AUTHORIZATION, UrlAuthorizationModule::new);
@@ -51,6 +54,7 @@ public final class BuiltInModules {
         m.put(Stageline.FAILED_REQUEST_TRACING, FailedRequestTracingModule::new);
         m.put(Stageline.FORMS_AUTHENTICATION, FormsAuthenticationModule::new);
         m.put(Stageline.MANAGED_URL_AUTHORIZATION, ManagedUrlAuthorizationModule::new);
+        m.put(Stageline.OUTPUT_CACHE, OutputCacheModule::new);
         if (!m.keySet().equals(Set.copyOf(Stageline.BUILT_IN_MODULES))) {
             throw new IllegalStateException("BuiltInModules is out of step with Stageline.BUILT_IN_MODULES");
         }
@@ -61,7 +65,7 @@ public final class BuiltInModules {
         return FACTORIES.containsKey(name);
     }
 
-    /** True for a managed built-in module (FormsAuthentication, ManagedUrlAuthorization). */
+    /** True for a managed built-in module (FormsAuthentication, ManagedUrlAuthorization, OutputCache). */
     public static boolean isManaged(String name) {
         return Stageline.MANAGED_BUILT_IN_MODULES.contains(name);
     }

@@ -296,6 +296,60 @@ final class CollectionReader extends NodeReader {
         return new CollectionOp(add ? ListOp.Kind.ADD : ListOp.Kind.REMOVE, null, plain(m), m.pos());
     }
 
+    // ---- caching ----
+
+    private static final List<String> PROFILE_KEYS = List.of("add", "extension", "policy", "kernelCachePolicy",
+            "duration", "location", "varyByHeaders", "varyByQueryString");
+    private static final String[] POLICIES = {"DontCache", "CacheUntilChange", "CacheForTimePeriod", "DisableCache"};
+
+    /**
+     * {@code caching.profiles}: {@code add: .html} (or {@code *}) with {@code policy}, {@code kernelCachePolicy},
+     * {@code duration}, {@code location}, {@code varyByQueryString}, {@code varyByHeaders} beside it;
+     * {@code remove: .html}. Keyed by the extension, case-insensitive.
+     */
+    CollectionOp cacheProfiles(YNode.MapNode m, String verb, String where) {
+        boolean add = "add".equals(verb);
+        if (!add && !"remove".equals(verb)) {
+            return wrongVerb(m, verb, where, "add or remove");
+        }
+        Fields f = new Fields(m, "an entry of " + where, add ? PROFILE_KEYS : List.of("remove"));
+        String ext = string(f.get(verb), verb);
+        if (ext == null) {
+            return null;
+        }
+        String key = ext.trim().toLowerCase(Locale.ROOT);
+        if (!"*".equals(key) && (!key.startsWith(".") || key.length() < 2 || key.indexOf('/') >= 0)) {
+            problems.add(ProblemCode.BAD_VALUE, f.get(verb).pos(), "caching profile '" + ext + "' is not an extension",
+                    "write an extension with its dot, such as .html, or * for every path");
+            return null;
+        }
+        boolean ok = true;
+        for (String k : List.of("policy", "kernelCachePolicy")) {
+            if (f.get(k) != null) {
+                ok &= choice(f.get(k), k, POLICIES) != null;
+            }
+        }
+        if (f.get("location") != null) {
+            ok &= choice(f.get("location"), "location", "Any", "Client", "Downstream", "Server", "None",
+                    "ServerAndClient") != null;
+        }
+        if (f.get("duration") != null) {
+            String d = string(f.get("duration"), "duration");
+            java.time.Duration parsed = d == null ? null : Durations.parse(d);
+            if (d != null && (parsed == null || parsed.isZero() || parsed.isNegative())) {
+                problems.add(ProblemCode.BAD_DURATION, f.get("duration").pos(), "'duration' is '" + d + "', which is "
+                        + "not a positive duration", "write a number with a unit: 30s, 5m, 1h");
+            }
+            ok &= parsed != null && !parsed.isZero() && !parsed.isNegative();
+        }
+        for (String k : List.of("varyByQueryString", "varyByHeaders")) {
+            if (f.get(k) != null) {
+                ok &= string(f.get(k), k) != null;
+            }
+        }
+        return ok ? new CollectionOp(add ? ListOp.Kind.ADD : ListOp.Kind.REMOVE, key, plain(m), m.pos()) : null;
+    }
+
     // ---- traceFailedRequests ----
 
     /** {@code add: {path, statusCodes, timeTaken}}; {@code remove: <path>}; keyed by path. */

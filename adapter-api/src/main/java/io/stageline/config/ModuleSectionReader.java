@@ -23,7 +23,7 @@ import java.util.function.BiFunction;
  * <p>Section names: {@value #ANONYMOUS}, {@value #BASIC}, {@value #FORMS}, {@value #CREDENTIALS},
  * {@value #AUTHORIZATION}, {@value #MANAGED_AUTHORIZATION}, {@value #HTTP_ERRORS}, {@value #HTTP_PROTOCOL},
  * {@value #HTTP_REDIRECT}, {@value #LOG_FILE}, {@value #HTTP_LOGGING}, {@value #TRACE_LOGGING},
- * {@value #TRACE_RULES}.
+ * {@value #TRACE_RULES}, {@value #REQUEST_FILTERING}, {@value #CACHING}.
  */
 final class ModuleSectionReader extends NodeReader {
     static final String ANONYMOUS = "authentication.anonymous";
@@ -40,14 +40,20 @@ final class ModuleSectionReader extends NodeReader {
     static final String TRACE_LOGGING = "traceFailedRequestsLogging";
     static final String TRACE_RULES = "traceFailedRequests";
     static final String REQUEST_FILTERING = "requestFiltering";
+    static final String CACHING = "caching";
 
     /** The top-level keys this reader owns. */
     static final List<String> TOP = List.of("authentication", CREDENTIALS, AUTHORIZATION, MANAGED_AUTHORIZATION,
             HTTP_ERRORS, HTTP_PROTOCOL, HTTP_REDIRECT, LOG_FILE, HTTP_LOGGING, TRACE_LOGGING, TRACE_RULES,
-            REQUEST_FILTERING);
-    /** Those a {@code locations:} entry may write ({@code authentication} without {@code forms}). */
+            REQUEST_FILTERING, CACHING);
+    /**
+     * Those a {@code locations:} entry may write ({@code authentication} without {@code forms}, {@code caching} with
+     * only {@link #CACHING_IN_LOCATION}).
+     */
     static final List<String> IN_LOCATION = List.of("authentication", AUTHORIZATION, MANAGED_AUTHORIZATION, HTTP_ERRORS,
-            HTTP_REDIRECT, HTTP_LOGGING, REQUEST_FILTERING);
+            HTTP_REDIRECT, HTTP_LOGGING, REQUEST_FILTERING, CACHING);
+    /** The {@code caching} keys a location may write; the others are read at the application level only. */
+    static final List<String> CACHING_IN_LOCATION = List.of("enabled", "cacheAuthenticatedRequests", "profiles");
 
     private static final String COOKIE_NAME = "[A-Za-z0-9.!#$%&'*+^_`|~-]+";
 
@@ -110,6 +116,9 @@ final class ModuleSectionReader extends NodeReader {
                 "maxLogFileSizeKB")), Map.of("enabled", BOOL, "directory", STRING, "maxLogFiles", POSITIVE,
                 "maxLogFileSizeKB", POSITIVE)));
         put(out, REQUEST_FILTERING, requestFiltering(section.apply(REQUEST_FILTERING, RF_KEYS)));
+        put(out, CACHING, caching(section.apply(CACHING, List.of("enabled", "enableKernelCache", "maxCacheSize",
+                "maxResponseSize", "frequentHitThreshold", "frequentHitTimePeriod", "cacheAuthenticatedRequests",
+                "store", "storeSettings", "profiles")), inLocation));
         put(out, TRACE_RULES, section(TRACE_RULES, section.apply(TRACE_RULES, List.of("list")), Map.of(),
                 Map.of("list", collections::traceRules)));
         return Map.copyOf(out);
@@ -210,6 +219,38 @@ final class ModuleSectionReader extends NodeReader {
                 }
             }
         }
+    }
+
+    /**
+     * {@code caching} (HttpCache, OutputCache): values checked here, {@code profiles} a keyed collection
+     * ({@link CollectionReader#cacheProfiles}); {@code storeSettings} is passed to the store as written. A location
+     * may write only {@link #CACHING_IN_LOCATION}.
+     */
+    private SectionValues caching(Fields f, boolean inLocation) {
+        if (f == null) {
+            return null;
+        }
+        if (inLocation) {
+            for (String k : f.keyPositions().keySet()) {
+                if (!CACHING_IN_LOCATION.contains(k)) {
+                    problems.add(ProblemCode.NOT_IN_LOCATION, f.keyPos(k), "'caching." + k + "' cannot be set in a "
+                            + "location: the cache's sizes, hit rule and store are application-wide",
+                            "write it at the top level; a location may set caching.enabled, "
+                                    + "cacheAuthenticatedRequests and profiles");
+                }
+            }
+        }
+        SectionValues v = section(CACHING, f, CACHING_KEYS, Map.of("profiles", collections::cacheProfiles));
+        YNode store = f.get("storeSettings");
+        if (store == null) {
+            return v;
+        }
+        if (map(store, "caching.storeSettings") == null) {
+            return v;
+        }
+        Map<String, Setting<Object>> values = new LinkedHashMap<>(v.values());
+        values.put("storeSettings", new Setting<>(plain(store), store.pos()));
+        return new SectionValues(v.pos(), Map.copyOf(values), v.lists());
     }
 
     /** {@code credentials}: users (checked one by one: no plain-text passwords) or a container store. */
@@ -313,6 +354,10 @@ final class ModuleSectionReader extends NodeReader {
     private static final Map<String, Check> REDIRECT_KEYS = Map.of("enabled", BOOL, "destination", STRING,
             "exactDestination", BOOL, "childOnly", BOOL,
             "httpResponseStatus", choice("Found", "Permanent", "Temporary", "PermRedirect"));
+    private static final Map<String, Check> CACHING_KEYS = Map.of("enabled", BOOL, "enableKernelCache", BOOL,
+            "maxCacheSize", ModuleSectionReader::cacheSize, "maxResponseSize", ModuleSectionReader::cacheSize,
+            "frequentHitThreshold", POSITIVE, "frequentHitTimePeriod", DURATION, "cacheAuthenticatedRequests", BOOL,
+            "store", STRING);
     private static final Map<String, Check> LOG_FILE_KEYS = Map.of("enabled", BOOL, "directory", STRING,
             "logExtFileFlags", STRING_LIST, "fields", STRING_LIST, "period", choice("Daily"),
             "localTimeRollover", BOOL, "logFormat", choice("W3C"));
@@ -417,6 +462,21 @@ final class ModuleSectionReader extends NodeReader {
             return null;
         }
         return p;
+    }
+
+    /** A size: a whole number (the module's unit: MB for maxCacheSize, bytes for maxResponseSize) or with B/KB/MB/GB. */
+    private static Object cacheSize(ModuleSectionReader r, YNode n, String what) {
+        String s = r.string(n, what);
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        if (!t.matches("(?i)[0-9]{1,15}\\s*(B|KB|MB|GB)?")) {
+            r.problems.add(ProblemCode.BAD_VALUE, n.pos(), "'" + what + "' is '" + s + "', which is not a size",
+                    "write a whole number, or one with B, KB, MB or GB: 262144, 256KB, 64MB");
+            return null;
+        }
+        return t.matches("[0-9]+") ? (Object) Long.parseLong(t) : t;
     }
 
     private static Object realm(ModuleSectionReader r, YNode n, String what) {

@@ -3,6 +3,7 @@ package io.stageline.config;
 import static io.stageline.config.ModuleSectionReader.ANONYMOUS;
 import static io.stageline.config.ModuleSectionReader.AUTHORIZATION;
 import static io.stageline.config.ModuleSectionReader.BASIC;
+import static io.stageline.config.ModuleSectionReader.CACHING;
 import static io.stageline.config.ModuleSectionReader.CREDENTIALS;
 import static io.stageline.config.ModuleSectionReader.FORMS;
 import static io.stageline.config.ModuleSectionReader.HTTP_ERRORS;
@@ -40,6 +41,8 @@ import java.util.Map;
  *       first; ASP.NET: nearest first, first match).</li>
  *   <li>{@code traceFailedRequests.list}: merged here, prepend (nearest level first, as the first matching rule
  *       applies), into {@code rules}.</li>
+ *   <li>{@code caching.profiles} (HttpCache, OutputCache): merged here, prepend, keyed by extension
+ *       (case-insensitive), into {@code profiles}; the other {@code caching} values nearest wins.</li>
  * </ul>
  *
  * <p>Keyed collections are also merged here with {@link Merger}, so that an {@code add} of a key already present is
@@ -58,7 +61,9 @@ final class SectionSettings {
             Map.entry(Stageline.HTTP_REDIRECTION, List.of(HTTP_REDIRECT)),
             Map.entry(Stageline.HTTP_LOGGING, List.of(LOG_FILE, HTTP_LOGGING)),
             Map.entry(Stageline.FAILED_REQUEST_TRACING, List.of(TRACE_LOGGING, TRACE_RULES)),
-            Map.entry(Stageline.REQUEST_FILTERING, List.of(REQUEST_FILTERING)));
+            Map.entry(Stageline.REQUEST_FILTERING, List.of(REQUEST_FILTERING)),
+            Map.entry(Stageline.HTTP_CACHE, List.of(CACHING)),
+            Map.entry(Stageline.OUTPUT_CACHE, List.of(CACHING)));
 
     private final Merger merger;
 
@@ -138,6 +143,10 @@ final class SectionSettings {
                 traceRules(s, levels);
             }
             case Stageline.REQUEST_FILTERING -> requestFiltering(s, levels);
+            case Stageline.HTTP_CACHE, Stageline.OUTPUT_CACHE -> {
+                values(s, CACHING, levels);
+                profiles(s, levels);
+            }
             default -> {
                 // not a sectioned module
             }
@@ -279,6 +288,18 @@ final class SectionSettings {
             rules.add(op.raw());
         }
         out.put("rules", List.copyOf(rules));
+    }
+
+    /** {@code caching.profiles} merged (prepend: the nearest level's profiles first) into {@code profiles}. */
+    private void profiles(Map<String, Object> out, List<SectionLevel> levels) {
+        if (opsPerLevel(CACHING, "profiles", levels).isEmpty()) {
+            return;
+        }
+        List<Object> profiles = new ArrayList<>();
+        for (CollectionOp op : merge(CACHING, "profiles", levels, true, "caching profile")) {
+            profiles.add(op.raw());
+        }
+        out.put("profiles", List.copyOf(profiles));
     }
 
     /**

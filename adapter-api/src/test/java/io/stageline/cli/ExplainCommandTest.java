@@ -309,9 +309,9 @@ class ExplainCommandTest {
                 lines.toString());
         assertTrue(section(lines, "modules:").contains("  Audit (legacy " + FIX + "AuditModule): runs in the nested "
                 + "managed pipeline in BEGIN_REQUEST, AUTHORIZE_REQUEST [" + APP + "9:7 add]"), lines.toString());
-        // the default native authentication and authorization modules subscribe whatever their settings
-        assertEquals(stagesWith("AUTHENTICATE_REQUEST: BasicAuthentication, AnonymousAuthentication",
-                "AUTHORIZE_REQUEST: UrlAuthorization", "EXECUTE_REQUEST_HANDLER: handler ServletClassic"),
+        // of the defaults only RequestFiltering acts: Basic is disabled, anonymous enabled and the authorization
+        // rules allow everyone, so those modules subscribe to no stage
+        assertEquals(stagesWith("BEGIN_REQUEST: RequestFiltering", "EXECUTE_REQUEST_HANDLER: handler ServletClassic"),
                 section(lines, "stages:"));
         int nested = lines.indexOf("nested managed pipeline (classic mode): 'ServletClassic' runs ServletDelegation, "
                 + "which runs the managed modules of legacy.httpModules in a nested pipeline inside "
@@ -389,8 +389,7 @@ class ExplainCommandTest {
                         + defaultHandler("ServletClassic") + "]"), section(lines, "handler mappings, in order:"));
         assertEquals("handler: none", lines.get(11));
         assertEquals("result: 404.4 in MAP_REQUEST_HANDLER: no handler mapping matches GET /docs/a.txt", lines.get(12));
-        assertEquals(stagesWith("BEGIN_REQUEST: Timing", "AUTHENTICATE_REQUEST: BasicAuthentication, AnonymousAuthentication",
-                "AUTHORIZE_REQUEST: UrlAuthorization", "END_REQUEST: Timing"),
+        assertEquals(stagesWith("BEGIN_REQUEST: RequestFiltering, Timing", "END_REQUEST: Timing"),
                 section(lines, "stages:"));
         assertEquals(List.of("  handler StaticFile [app app.yaml:3:7 remove; earlier: " + defaultHandler("StaticFile")
                 + "]"), section(lines, "removed:"));
@@ -530,8 +529,18 @@ class ExplainCommandTest {
         assertEquals("Report (legacy handler, type " + FIX + "ReportHandler)", at(json, "nested", "handler"));
         assertEquals(List.of("Audit"), at(json, "nested", "stages", 3, "modules"));
         assertEquals("AUTHORIZE_REQUEST", at(json, "nested", "stages", 3, "stage"));
-        assertEquals("legacy", at(json, "modules", 13, "kind"));
-        assertEquals(true, at(json, "modules", 5, "runs"));
+        assertEquals("legacy", moduleNamed(json, "Audit").get("kind"));
+        assertEquals(true, moduleNamed(json, "DefaultDocument").get("runs"));
+        assertEquals(false, moduleNamed(json, "OutputCache").get("runs"));
+    }
+
+    private static Map<?, ?> moduleNamed(Object json, String name) {
+        for (Object o : (List<?>) at(json, "modules")) {
+            if (name.equals(((Map<?, ?>) o).get("name"))) {
+                return (Map<?, ?>) o;
+            }
+        }
+        throw new AssertionError("no module " + name + " in " + at(json, "modules"));
     }
 
     private static List<Object> names(Object list) {

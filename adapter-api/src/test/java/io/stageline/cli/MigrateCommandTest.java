@@ -86,9 +86,9 @@ class MigrateCommandTest {
         try (CompiledPipeline integrated = compile(loader, app, PipelineMode.INTEGRATED).pipeline()) {
             assertEquals(0, integrated.legacyConfigurationSubStatus());
             assertTrue(integrated.module("Audit").managedHandlerOnly());
-            assertEquals(List.of("UrlAuthorization", "ManagedUrlAuthorization", "Audit"),
-                    integrated.modulesFor(PipelineStage.AUTHORIZE_REQUEST, true));
-            assertEquals(List.of("UrlAuthorization"), integrated.modulesFor(PipelineStage.AUTHORIZE_REQUEST, false));
+            // the default authorization rules allow everyone: neither authorization module subscribes
+            assertEquals(List.of("Audit"), integrated.modulesFor(PipelineStage.AUTHORIZE_REQUEST, true));
+            assertEquals(List.of(), integrated.modulesFor(PipelineStage.AUTHORIZE_REQUEST, false));
             HandlerTable table = integrated.handlers();
             int report = table.select("/sales/q1.rpt", "GET", false, false);
             assertEquals("Report", table.mapping(report).name());

@@ -56,10 +56,10 @@ class DefaultsYamlTest {
 
     @Test
     void theDefaultModuleListIsIisOrderWithHttpRedirectionInstalledButNotListed() {
-        assertEquals(List.of("ProtocolSupport", "CustomErrors", "AnonymousAuthentication",
-                "BasicAuthentication",
+        assertEquals(List.of("RequestFiltering", "ProtocolSupport", "CustomErrors", "HttpCache",
+                "AnonymousAuthentication", "BasicAuthentication",
                 "UrlAuthorization", "DefaultDocument", "DirectoryListing", "StaticFile", "ServletDelegation",
-                "HttpLogging", "FailedRequestTracing", "FormsAuthentication", "ManagedUrlAuthorization"),
+                "HttpLogging", "FailedRequestTracing", "FormsAuthentication", "ManagedUrlAuthorization", "OutputCache"),
                 Stageline.DEFAULT_MODULES);
         EffectiveConfiguration c = loader.load((ConfigSource) null, null, getClass().getClassLoader()).effective();
         assertEquals(Stageline.DEFAULT_MODULES, c.moduleNames());

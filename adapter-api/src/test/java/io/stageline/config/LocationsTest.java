@@ -215,7 +215,7 @@ class LocationsTest {
                         + "the whole application",
                 "app:7:5 SL-CFG-004 unknown key 'bogus' in a locations entry"), fx.strip(e.problems()));
         assertEquals("a location may set handlers, staticContent, defaultDocument, directoryBrowse, authentication, "
-                + "authorization, managedAuthorization, httpErrors, httpRedirect, httpLogging, requestFiltering; "
+                + "authorization, managedAuthorization, httpErrors, httpRedirect, httpLogging, requestFiltering, caching; "
                 + "write 'modules' at "
                 + "the top level", e.problems().get(0).hint());
     }
@@ -261,6 +261,6 @@ class LocationsTest {
                     directoryBrowse: { enabled: true }
                 """);
         assertEquals(List.of("app:4:16 SL-CFG-013 cannot add duplicate default document 'index.html': it is already in "
-                + "the list (added at " + ConfigLoader.DEFAULTS_LABEL + ":69:7)"), p);
+                + "the list (added at " + ConfigLoader.DEFAULTS_LABEL + ":74:7)"), p);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stageline.Stageline;
+import io.stageline.api.PipelineStage;
 import io.stageline.engine.CompiledPipeline;
 import io.stageline.match.HandlerTable;
 import io.stageline.modules.auth.PasswordHash;
@@ -407,7 +408,6 @@ class ModuleSectionsTest {
         assertEquals(Map.of("maxUrl", 2048L, "maxAllowedContentLength", 0L),
                 at(c, "/upload", Stageline.REQUEST_FILTERING).get("requestLimits"));
         CompiledPipeline p = fx.compile(fx.app("""
-                modules: { list: [ { add: RequestFiltering } ] }
                 requestFiltering: { hiddenSegments: [ { add: private } ], verbs: { list: [ { add: TRACE } ] } }
                 """)).pipeline();
         assertTrue(p.modulesFor(io.stageline.api.PipelineStage.BEGIN_REQUEST, false).contains("RequestFiltering"));
@@ -416,6 +416,76 @@ class ModuleSectionsTest {
                         + "'deny'"), fx.loadProblems(null, """
                 requestFiltering: { requestLimits: { maxLength: 5 },
                   hiddenSegments: [ { deny: bin } ] }
+                """));
+    }
+
+    @Test
+    void cachingProfilesPrependByExtensionAndTheOtherValuesAreNearestWins() {
+        EffectiveConfiguration c = fx.load("""
+                caching:
+                  maxCacheSize: 64
+                  profiles:
+                    - add: .html
+                      policy: CacheUntilChange
+                    - add: .css
+                      policy: CacheForTimePeriod
+                """, """
+                caching:
+                  frequentHitThreshold: 1
+                  maxResponseSize: 512KB
+                  profiles:
+                    - remove: .CSS
+                    - add: .JS
+                      policy: CacheForTimePeriod
+                      duration: 5m
+                      varyByQueryString: v
+                locations:
+                  - path: /live
+                    caching:
+                      enabled: false
+                      profiles: [ { add: .json, policy: DontCache } ]
+                """).effective();
+        Map<String, Object> s = app(c, Stageline.HTTP_CACHE);
+        assertEquals(s, app(c, Stageline.OUTPUT_CACHE), "both modules read the same section");
+        assertEquals(true, s.get("enabled"));
+        assertEquals(64L, s.get("maxCacheSize"));
+        assertEquals("512KB", s.get("maxResponseSize"));
+        assertEquals(1L, s.get("frequentHitThreshold"));
+        assertEquals("10s", s.get("frequentHitTimePeriod"));
+        assertEquals(false, s.get("cacheAuthenticatedRequests"));
+        // prepend: the nearer level's profiles first; remove matches the extension case-insensitively
+        assertEquals(List.of(Map.of("add", ".JS", "policy", "CacheForTimePeriod", "duration", "5m",
+                "varyByQueryString", "v"), Map.of("add", ".html", "policy", "CacheUntilChange")), s.get("profiles"));
+        Map<String, Object> live = at(c, "/live", Stageline.HTTP_CACHE);
+        assertEquals(false, live.get("enabled"));
+        assertEquals(List.of(".json", ".JS", ".html"), ((List<?>) live.get("profiles")).stream()
+                .map(p -> ((Map<?, ?>) p).get("add")).toList());
+
+        CompiledPipeline p = fx.compile(fx.app("""
+                caching:
+                  profiles: [ { add: .html, policy: CacheForTimePeriod } ]
+                """)).pipeline();
+        assertEquals(List.of(Stageline.HTTP_CACHE), p.modulesFor(PipelineStage.RESOLVE_REQUEST_CACHE, false));
+        assertEquals(List.of(Stageline.HTTP_CACHE, Stageline.OUTPUT_CACHE),
+                p.modulesFor(PipelineStage.RESOLVE_REQUEST_CACHE, true));
+        CompiledPipeline none = fx.compile(fx.app("caching: { enabled: true }\n")).pipeline();
+        assertEquals(List.of(), none.modulesFor(PipelineStage.RESOLVE_REQUEST_CACHE, true));
+
+        // checked where written; the extension is the key, case-insensitive
+        assertEquals(List.of(
+                "app:2:67 SL-CFG-007 'policy' is 'Sometimes', which is not one of DontCache, CacheUntilChange, "
+                        + "CacheForTimePeriod, DisableCache",
+                "app:3:17 SL-CFG-007 'maxCacheSize' is 'lots', which is not a size",
+                "app:6:16 SL-CFG-024 'caching.maxCacheSize' cannot be set in a location: the cache's sizes, hit rule "
+                        + "and store are application-wide",
+                "app:2:31 SL-CFG-013 cannot add duplicate caching profile '.html': it is already in the list "
+                        + "(added at app:2:15)"), fx.loadProblems(null, """
+                caching:
+                  profiles: [ { add: .html }, { add: .HTML }, { add: .js, policy: Sometimes } ]
+                  maxCacheSize: lots
+                locations:
+                  - path: /x
+                    caching: { maxCacheSize: 5 }
                 """));
     }
 

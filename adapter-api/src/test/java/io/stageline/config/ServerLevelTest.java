@@ -21,7 +21,8 @@ class ServerLevelTest {
               /: { pool: Default }
             """;
     /** Every native module but DirectoryListing (and HttpRedirection). */
-    private static final String INSTALLED = "[ProtocolSupport, CustomErrors, RequestFiltering, AnonymousAuthentication, "
+    private static final String INSTALLED = "[ProtocolSupport, CustomErrors, RequestFiltering, HttpCache, "
+            + "AnonymousAuthentication, "
             + "BasicAuthentication, "
             + "UrlAuthorization, DefaultDocument, StaticFile, ServletDelegation, HttpLogging, FailedRequestTracing]";
     private static final String NO_LISTING = "globalModules: " + INSTALLED + "\n" + """
@@ -52,12 +53,13 @@ class ServerLevelTest {
                     - remove: StaticFile
                     - add: StaticFile
                 """);
-        assertEquals(List.of("ProtocolSupport", "CustomErrors", "RequestFiltering", "AnonymousAuthentication",
-                "BasicAuthentication", "UrlAuthorization", "DefaultDocument", "StaticFile", "ServletDelegation",
-                "HttpLogging", "FailedRequestTracing"), c.effective().globalModules());
-        assertEquals(List.of("ProtocolSupport", "CustomErrors", "AnonymousAuthentication", "BasicAuthentication",
-                "UrlAuthorization", "DefaultDocument", "ServletDelegation", "HttpLogging", "FailedRequestTracing",
-                "FormsAuthentication", "ManagedUrlAuthorization", "StaticFile"), c.effective().moduleNames());
+        assertEquals(List.of("ProtocolSupport", "CustomErrors", "RequestFiltering", "HttpCache",
+                "AnonymousAuthentication", "BasicAuthentication", "UrlAuthorization", "DefaultDocument", "StaticFile",
+                "ServletDelegation", "HttpLogging", "FailedRequestTracing"), c.effective().globalModules());
+        assertEquals(List.of("RequestFiltering", "ProtocolSupport", "CustomErrors", "HttpCache",
+                "AnonymousAuthentication", "BasicAuthentication", "UrlAuthorization", "DefaultDocument",
+                "ServletDelegation", "HttpLogging", "FailedRequestTracing", "FormsAuthentication",
+                "ManagedUrlAuthorization", "OutputCache", "StaticFile"), c.effective().moduleNames());
     }
 
     @Test
@@ -67,14 +69,15 @@ class ServerLevelTest {
         assertEquals(List.of("app:3:7 SL-CFG-029 native module 'DirectoryListing' is not installed: globalModules "
                 + "(server:1) does not list it"), fx.strip(e.problems()));
         assertEquals("remove it from modules ('- remove: DirectoryListing'), or install it in the server's globalModules; "
-                + "installed: ProtocolSupport, CustomErrors, RequestFiltering, AnonymousAuthentication, BasicAuthentication, "
+                + "installed: ProtocolSupport, CustomErrors, RequestFiltering, HttpCache, AnonymousAuthentication, "
+                + "BasicAuthentication, "
                 + "UrlAuthorization, DefaultDocument, StaticFile, ServletDelegation, HttpLogging, FailedRequestTracing",
                 e.problems().get(0).hint());
     }
 
     @Test
     void anUninstalledModuleLeftInTheInheritedListIsAnErrorToo() {
-        assertEquals(List.of(ConfigLoader.DEFAULTS_LABEL + ":21:7 SL-CFG-029 native module 'DirectoryListing' is not "
+        assertEquals(List.of(ConfigLoader.DEFAULTS_LABEL + ":24:7 SL-CFG-029 native module 'DirectoryListing' is not "
                 + "installed: globalModules (server:1) does not list it"),
                 fx.loadProblems("globalModules: " + INSTALLED + "\n", null));
     }
@@ -87,7 +90,7 @@ class ServerLevelTest {
                 fx.loadProblems("globalModules: [WebDAVModule, ProtocolSupport, StaticFile, StaticFile, "
                         + "FormsAuthentication, DirectoryListing, CustomErrors, RequestFiltering, AnonymousAuthentication, "
                         + "BasicAuthentication, UrlAuthorization, DefaultDocument, ServletDelegation, HttpLogging, "
-                        + "FailedRequestTracing]\n", null));
+                        + "FailedRequestTracing, HttpCache]\n", null));
     }
 
     @Test

@@ -64,10 +64,11 @@ class ValidationProblemsTest {
     @Test
     void sectionsOfLaterVersionsAreUnknownRatherThanIgnored() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> fx.app("""
-                caching:
-                  enabled: true
+                urlCompression:
+                  doStaticCompression: true
                 """));
-        assertEquals(List.of("app:1:1 SL-CFG-004 unknown key 'caching' in the top level"), fx.strip(e.problems()));
+        assertEquals(List.of("app:1:1 SL-CFG-004 unknown key 'urlCompression' in the top level"),
+                fx.strip(e.problems()));
         assertEquals("known keys: " + String.join(", ", ConfigReader.TOP), e.problems().get(0).hint());
     }
 
@@ -211,17 +212,17 @@ class ValidationProblemsTest {
                     - add: WebDAVModule
                 """));
         assertEquals(List.of("app:3:7 SL-CFG-017 module 'WebDAVModule' is not a built-in module"), fx.strip(e.problems()));
-        assertEquals("built-in modules: ProtocolSupport, CustomErrors, RequestFiltering, HttpRedirection, "
+        assertEquals("built-in modules: ProtocolSupport, CustomErrors, RequestFiltering, HttpRedirection, HttpCache, "
                 + "AnonymousAuthentication, "
                 + "BasicAuthentication, UrlAuthorization, DefaultDocument, DirectoryListing, StaticFile, ServletDelegation, "
-                + "HttpLogging, FailedRequestTracing, FormsAuthentication, ManagedUrlAuthorization; "
+                + "HttpLogging, FailedRequestTracing, FormsAuthentication, ManagedUrlAuthorization, OutputCache; "
                 + "a module of your own needs type: <class name>", e.problems().get(0).hint());
     }
 
     @Test
     void aDuplicateAddIsAnErrorNamingTheFirstEntry() {
         assertEquals(List.of("app:4:7 SL-CFG-013 cannot add duplicate module 'StaticFile': it is already in the list "
-                + "(added at " + ConfigLoader.DEFAULTS_LABEL + ":22:7)"), fx.appProblems("""
+                + "(added at " + ConfigLoader.DEFAULTS_LABEL + ":25:7)"), fx.appProblems("""
                 modules:
                   list:
                     - remove: NotThere

@@ -44,10 +44,10 @@ class StagelineDefaultsTest {
 
     @Test
     void theBuiltInModulesAreInstalledInTheirDocumentedOrder() {
-        assertEquals(List.of("ProtocolSupport", "CustomErrors", "AnonymousAuthentication",
-                "BasicAuthentication",
+        assertEquals(List.of("RequestFiltering", "ProtocolSupport", "CustomErrors", "HttpCache",
+                "AnonymousAuthentication", "BasicAuthentication",
                 "UrlAuthorization", "DefaultDocument", "DirectoryListing", "StaticFile", "ServletDelegation",
-                "HttpLogging", "FailedRequestTracing", "FormsAuthentication", "ManagedUrlAuthorization"),
+                "HttpLogging", "FailedRequestTracing", "FormsAuthentication", "ManagedUrlAuthorization", "OutputCache"),
                 Stageline.DEFAULT_MODULES);
         assertEquals(Stageline.DEFAULT_MODULES, moduleNames(Requests.defaults()));
     }

@@ -52,7 +52,7 @@ public abstract class CacheScenarios extends ScenarioBase {
 
     @Override
     protected CompiledPipeline pipeline() {
-        return Stageline.builder()
+        return Stageline.builder().removeModule(HttpCacheModule.NAME)
                 .addNativeModule(HttpCacheModule.NAME, new HttpCacheModule(), ModuleSettings.of(Map.of(
                         "maxCacheSize", "10KB", "maxResponseSize", "8KB",
                         "profiles", List.of(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stageline.Stageline;
 import io.stageline.api.ModuleSettings;
 import io.stageline.engine.CompiledPipeline;
-import io.stageline.modules.requestfiltering.RequestFilteringModule;
 import io.stageline.servlet.HostileRequests.Probe;
 import io.stageline.servlet.RawHttp.Request;
 import io.stageline.servlet.RawHttp.Response;
@@ -53,8 +52,8 @@ public abstract class HostileUrlScenarios {
         Files.writeString(webRoot.resolve("hello.html"), "<p>hello</p>");
         Files.createDirectories(webRoot.resolve("public"));
         Files.writeString(webRoot.resolve("public/page.html"), "<p>public page</p>");
+        // RequestFiltering is in the default module list (first), with its default settings
         CompiledPipeline pipeline = Stageline.builder()
-                .addNativeModule(RequestFilteringModule.NAME, new RequestFilteringModule(), ModuleSettings.empty())
                 .addNativeModule(AdminOnlyModule.NAME, new AdminOnlyModule(), ModuleSettings.empty())
                 .build();
         container = newContainer();

@@ -58,8 +58,7 @@ public abstract class RequestFilteringScenarios {
                         "headerLimits", List.of(Map.of("add", "X-Big", "sizeLimit", 10))));
         Map<String, Object> legacy = new java.util.HashMap<>(settings);
         legacy.put("legacyStatusCodes", true);
-        CompiledPipeline pipeline = Stageline.builder()
-                .addNativeModule(RequestFilteringModule.NAME, new RequestFilteringModule(), ModuleSettings.of(settings))
+        CompiledPipeline pipeline = Stageline.builder(Map.of(RequestFilteringModule.NAME, ModuleSettings.of(settings)))
                 .location("/legacy", null, Map.of(RequestFilteringModule.NAME, ModuleSettings.of(legacy)))
                 .build();
         container = newContainer();

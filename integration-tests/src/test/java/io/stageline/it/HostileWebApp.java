@@ -14,7 +14,8 @@ import java.util.UUID;
  * The hostile-URL suite's application, deployed as the root context with the drop-in jar and configured only by its
  * {@code WEB-INF/stageline.yaml}: {@code /admin} locked to role {@code admin} by UrlAuthorization, Basic and Forms
  * authentication (Forms added back without its {@code managedHandler} precondition, so its cookie counts for static
- * files too), RequestFiltering at its defaults, two users ({@code admin} with role admin, {@code guest} without).
+ * files too), RequestFiltering at its defaults (first in the default module list), two users ({@code admin} with role
+ * admin, {@code guest} without).
  * Protected: the static {@code /admin/secret.html}, the exact servlet mapping {@code /admin/report} and the suffix
  * mapping {@code *.do} at {@code /admin/x.do}. Markers, passwords and the forms key are random per run.
  */
@@ -71,7 +72,6 @@ final class HostileWebApp {
         return """
                 modules:
                   list:
-                    - add: RequestFiltering
                     - remove: FormsAuthentication
                     - add: FormsAuthentication
                 authentication:

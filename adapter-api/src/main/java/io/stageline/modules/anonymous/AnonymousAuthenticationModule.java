@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>Anonymous is represented by the absence of a user: {@link RequestContext#user()} stays null, and the
  * authorization rules' {@code ?} matches it. When the module is disabled and no other module produced a user, the
  * request ends with <b>401.2</b> (reference §6.8: "no authentication module set a user"), with the challenge of an
- * enabled Basic scheme, or the forms login redirect when FormsAuthentication ran.
+ * enabled Basic scheme, or the forms login redirect when FormsAuthentication ran. Enabled it does nothing, so when it
+ * is enabled at every location (the default) it subscribes to no stage.
  */
 public final class AnonymousAuthenticationModule implements PipelineModule {
     public static final String NAME = "AnonymousAuthentication";
@@ -30,12 +31,17 @@ public final class AnonymousAuthenticationModule implements PipelineModule {
     @Override
     public void init(ModuleSetup setup) {
         enabled = new boolean[setup.locationCount()];
+        boolean disabledSomewhere = false;
         for (int i = 0; i < enabled.length; i++) {
             ModuleSettings s = setup.settings(i);
             SettingsCheck.onlyKnownKeys(s, setup.name(), KEYS);
             enabled[i] = s.getBoolean("enabled", true);
+            disabledSomewhere |= !enabled[i];
         }
-        setup.subscribe(PipelineStage.AUTHENTICATE_REQUEST);
+        if (disabledSomewhere) {
+            // enabled, the module has nothing to do (anonymous = no user): it subscribes only when it may answer 401.2
+            setup.subscribe(PipelineStage.AUTHENTICATE_REQUEST);
+        }
     }
 
     /** True when anonymous access is enabled at the location. */

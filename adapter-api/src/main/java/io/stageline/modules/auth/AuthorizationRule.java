@@ -79,6 +79,23 @@ public final class AuthorizationRule {
         return allow;
     }
 
+    /**
+     * True when rules evaluated in this order (the first that applies decides; none = deny) grant every request:
+     * an allow for users {@code *} with no verbs comes before any deny. Such a list needs no per-request check, so the
+     * authorization modules do not subscribe to a stage for it (the default {@code Allow users="*"} costs nothing).
+     */
+    public static boolean allowAll(AuthorizationRule[] ordered) {
+        for (AuthorizationRule r : ordered) {
+            if (!r.allow) {
+                return false;
+            }
+            if (r.everyone && r.verbs.length == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The identity of the rule in its collection: users, roles and verbs (IIS's collection key). */
     public String key() {
         return key;

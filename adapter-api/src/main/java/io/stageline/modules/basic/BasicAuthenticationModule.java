@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code Authorization: Basic} header with valid credentials sets the user (authentication type {@code Basic}, the
  * configured roles); a malformed header or wrong credentials end the request with <b>401.1</b>. No header: the request
  * stays anonymous (AnonymousAuthentication and the authorization rules decide). The credentials are decoded as UTF-8
- * (RFC 7617). A user set by an earlier module is kept.
+ * (RFC 7617). A user set by an earlier module is kept. Disabled at every location, it subscribes to no stage.
  */
 public final class BasicAuthenticationModule implements PipelineModule {
     public static final String NAME = "BasicAuthentication";
@@ -43,6 +43,7 @@ public final class BasicAuthenticationModule implements PipelineModule {
         challenge = new String[n];
         credentials = new Credentials[n];
         Map<ModuleSettings, Credentials> parsed = new IdentityHashMap<>();
+        boolean enabledSomewhere = false;
         for (int i = 0; i < n; i++) {
             ModuleSettings s = setup.settings(i);
             SettingsCheck.onlyKnownKeys(s, setup.name(), KEYS);
@@ -68,8 +69,12 @@ public final class BasicAuthenticationModule implements PipelineModule {
                         + "and no store");
             }
             credentials[i] = creds;
+            enabledSomewhere = true;
         }
-        setup.subscribe(PipelineStage.AUTHENTICATE_REQUEST);
+        if (enabledSomewhere) {
+            // disabled at every location (the default): no stage, no cost per request
+            setup.subscribe(PipelineStage.AUTHENTICATE_REQUEST);
+        }
     }
 
     @Override

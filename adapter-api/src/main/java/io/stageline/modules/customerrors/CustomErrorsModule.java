@@ -52,6 +52,12 @@ import java.util.logging.Logger;
  * class and message only, and only to the clients that may see details.
  *
  * <p>Child requests are never answered here: the request that started them is.
+ *
+ * <p>Cost: the module subscribes to no stage. To answer a servlet's {@code sendError} the servlet layer wraps the
+ * response of servlet requests (never static files) in a small watcher that counts body bytes and holds
+ * {@code sendError}; with {@code existingResponse: PassThrough} at a location nothing is held there and no wrapper is
+ * installed ({@link #holdsServletErrors}). With Auto (the default) and Replace the watcher is needed whatever the
+ * {@code errorMode}: every mode replaces an empty {@code sendError} response with a page.
  */
 public final class CustomErrorsModule implements PipelineModule, ErrorResponder {
     public static final String NAME = "CustomErrors";

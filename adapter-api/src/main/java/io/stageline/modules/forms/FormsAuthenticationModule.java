@@ -125,8 +125,9 @@ public final class FormsAuthenticationModule implements PipelineModule, AuthStat
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage());
             }
+            setup.subscribe(PipelineStage.AUTHENTICATE_REQUEST);
         }
-        setup.subscribe(PipelineStage.AUTHENTICATE_REQUEST);
+        // disabled (the default): no stage, no cost per request
     }
 
     private static String appPath(ModuleSettings s, String key, String def, String module) {

@@ -70,6 +70,11 @@ abstract class CachingModule implements PipelineModule {
         }
         counter = new HitCounter(s.getInt("frequentHitThreshold", 2),
                 s.getDuration("frequentHitTimePeriod", Duration.ofSeconds(10)));
+        if (!acts(rules)) {
+            // no location has an enabled profile that caches (the default, profiles: []): no store, no stage, so the
+            // module costs nothing per request
+            return;
+        }
         store = newStore(s.getString("store", null));
         Object storeSettings = s.get("storeSettings");
         @SuppressWarnings("unchecked")
@@ -78,6 +83,21 @@ abstract class CachingModule implements PipelineModule {
         store.init(maxCache, ss);
         setup.onClose(store);
         setup.subscribe(PipelineStage.RESOLVE_REQUEST_CACHE, PipelineStage.UPDATE_REQUEST_CACHE);
+    }
+
+    /** True when some location is enabled and has a profile whose policy caches. */
+    private static boolean acts(Rules[] all) {
+        for (Rules r : all) {
+            if (!r.enabled()) {
+                continue;
+            }
+            for (CacheProfile p : r.profiles()) {
+                if (p.policy().caches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Rules rules(ModuleSettings s, String module) {
@@ -136,7 +156,7 @@ abstract class CachingModule implements PipelineModule {
         return (ResponseCacheStore) c.getDeclaredConstructor().newInstance();
     }
 
-    /** The store (tests, diagnostics). */
+    /** The store (tests, diagnostics); null when no profile caches anything (the module then subscribes to nothing). */
     public ResponseCacheStore store() {
         return store;
     }

@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * <p>Evaluation: rules nearest level first (a level's {@code clear} drops everything outside it), in order within a
  * level; the first rule that applies decides; no rule applies = deny. So, unlike IIS, a child's allow overrides a
- * parent's deny. The forms login and logout pages are never checked (ASP.NET's {@code SkipAuthorization}). Denied:
+ * parent's deny. When every location's rules grant everyone (the default), the module subscribes to no stage. The
+ * forms login and logout pages are never checked (ASP.NET's {@code SkipAuthorization}). Denied:
  * anonymous → 401.2 (challenge or forms login redirect), authenticated → 403.0, as UrlAuthorization.
  */
 public final class ManagedUrlAuthorizationModule implements PipelineModule {
@@ -42,6 +43,7 @@ public final class ManagedUrlAuthorizationModule implements PipelineModule {
         int n = setup.locationCount();
         rules = new AuthorizationRule[n][];
         Map<ModuleSettings, AuthorizationRule[]> parsed = new IdentityHashMap<>();
+        boolean acts = false;
         for (int i = 0; i < n; i++) {
             ModuleSettings s = setup.settings(i);
             SettingsCheck.onlyKnownKeys(s, setup.name(), KEYS);
@@ -51,8 +53,12 @@ public final class ManagedUrlAuthorizationModule implements PipelineModule {
                 parsed.put(s, r);
             }
             rules[i] = r;
+            acts |= !AuthorizationRule.allowAll(r);
         }
-        setup.subscribe(PipelineStage.AUTHORIZE_REQUEST);
+        if (acts) {
+            // rules that grant everyone everywhere (the default allow users="*") need no stage: nothing to check
+            setup.subscribe(PipelineStage.AUTHORIZE_REQUEST);
+        }
     }
 
     /** Nearest level first; a level's clear hides the levels outside it and its own rules before the clear. */

@@ -30,8 +30,10 @@ import java.util.Set;
  *
  * <p>Evaluation: every deny rule first, outermost level first and in order within a level, then every allow rule in
  * the same order; the first rule that applies decides (a parent's deny cannot be undone by a child's allow); no rule
- * applies = deny. Denied: anonymous → 401.2 (the Basic challenge, or the forms login redirect when
- * FormsAuthentication ran); an authenticated user → 403.0 (see docs/authorization.md for why not 401).
+ * applies = deny. When every location's rules grant everyone (no deny before an {@code Allow users="*"} without
+ * verbs, as in the defaults) the module subscribes to no stage. Denied: anonymous → 401.2 (the Basic challenge, or
+ * the forms login redirect when FormsAuthentication ran); an authenticated user → 403.0 (see docs/authorization.md
+ * for why not 401).
  */
 public final class UrlAuthorizationModule implements PipelineModule {
     public static final String NAME = "UrlAuthorization";
@@ -47,6 +49,7 @@ public final class UrlAuthorizationModule implements PipelineModule {
         rules = new AuthorizationRule[n][];
         bypassLoginPages = new boolean[n];
         Map<ModuleSettings, AuthorizationRule[]> parsed = new IdentityHashMap<>();
+        boolean acts = false;
         for (int i = 0; i < n; i++) {
             ModuleSettings s = setup.settings(i);
             SettingsCheck.onlyKnownKeys(s, setup.name(), KEYS);
@@ -57,8 +60,12 @@ public final class UrlAuthorizationModule implements PipelineModule {
                 parsed.put(s, r);
             }
             rules[i] = r;
+            acts |= !AuthorizationRule.allowAll(r);
         }
-        setup.subscribe(PipelineStage.AUTHORIZE_REQUEST);
+        if (acts) {
+            // rules that grant everyone everywhere (the default Allow users="*") need no stage: nothing to check
+            setup.subscribe(PipelineStage.AUTHORIZE_REQUEST);
+        }
     }
 
     /** Applies the operations outermost first and orders the result for evaluation: denies, then allows. */

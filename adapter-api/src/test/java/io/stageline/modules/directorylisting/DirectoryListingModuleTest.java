@@ -55,7 +55,13 @@ class DirectoryListingModuleTest {
     @ValueSource(strings = {"/WEB-INF/", "/WEB-INF/classes/", "/x/meta-inf/"})
     void privateFoldersAreNeverListed(String dir) {
         app.file(dir + "secret.txt");
+        // the defaults: RequestFiltering (first in the list) refuses the hidden segment
         TestExchange x = Requests.run(LISTING, app, "GET", dir);
+        assertEquals("404.8", Requests.statusOf(x));
+        assertFalse(x.bodyText().contains("secret.txt"), x.bodyText());
+        // without it, DirectoryListing's own guard still never lists the folder
+        x = Requests.run(Requests.withoutRequestFiltering(Stageline.DIRECTORY_LISTING, Map.of("enabled", true)), app,
+                "GET", dir);
         assertEquals("404.0", Requests.statusOf(x));
         assertFalse(x.bodyText().contains("secret.txt"), x.bodyText());
     }

@@ -54,7 +54,8 @@ class HttpCacheModuleTest {
 
     private CompiledPipeline pipeline(Map<String, Object> settings) {
         cache = new HttpCacheModule(clock::get);
-        return Stageline.builder()
+        // HttpCache is in the default list; this test's own instance (with its clock) replaces it, after Observer
+        return Stageline.builder().removeModule(HttpCacheModule.NAME)
                 .addNativeModule("Observer", new Observer(), ModuleSettings.empty())
                 .addNativeModule(HttpCacheModule.NAME, cache, ModuleSettings.of(settings))
                 .addHandler(HandlerMapping.builder("Page").path("*").verb("*").handler(ctx -> {

@@ -140,8 +140,10 @@ class CustomHeadersTest {
 
     @Test
     void withoutHeadersTheModuleSubscribesToNothing() {
-        assertTrue(Requests.defaults().modulesFor(PipelineStage.BEGIN_REQUEST, false).isEmpty());
-        assertEquals(List.of(Stageline.PROTOCOL_SUPPORT), with(Map.of("customHeaders", List.of(add("X-A", "1"))))
-                .modulesFor(PipelineStage.BEGIN_REQUEST, false));
+        // RequestFiltering (first in the defaults) always runs in BEGIN_REQUEST; ProtocolSupport only with headers
+        assertEquals(List.of(Stageline.REQUEST_FILTERING),
+                Requests.defaults().modulesFor(PipelineStage.BEGIN_REQUEST, false));
+        assertEquals(List.of(Stageline.REQUEST_FILTERING, Stageline.PROTOCOL_SUPPORT),
+                with(Map.of("customHeaders", List.of(add("X-A", "1")))).modulesFor(PipelineStage.BEGIN_REQUEST, false));
     }
 }

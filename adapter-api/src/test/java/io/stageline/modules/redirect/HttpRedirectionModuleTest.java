@@ -89,7 +89,9 @@ class HttpRedirectionModuleTest {
     void aDisabledModuleSubscribesToNothing() {
         CompiledPipeline p = Stageline.builder().addNativeModule(HttpRedirectionModule.NAME,
                 new HttpRedirectionModule(), ModuleSettings.of(Map.of("destination", "/x"))).build();
-        assertTrue(p.modulesFor(io.stageline.api.PipelineStage.BEGIN_REQUEST, false).isEmpty());
+        // only RequestFiltering (first in the defaults) runs in BEGIN_REQUEST
+        assertEquals(List.of(Stageline.REQUEST_FILTERING),
+                p.modulesFor(io.stageline.api.PipelineStage.BEGIN_REQUEST, false));
     }
 
     @Test

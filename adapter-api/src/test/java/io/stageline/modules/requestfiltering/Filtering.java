@@ -23,8 +23,8 @@ final class Filtering {
     }
 
     static PipelineBuilder builder(Map<String, ?> settings) {
-        return Stageline.builder()
-                .addNativeModule(RequestFilteringModule.NAME, new RequestFilteringModule(), ModuleSettings.of(settings))
+        // RequestFiltering is first in the default module list: configure it there
+        return Stageline.builder(Map.of(RequestFilteringModule.NAME, ModuleSettings.of(settings)))
                 .addHandler(HandlerMapping.builder("Everything").path("*").verb("*")
                         .handler(ctx -> ctx.responseBody().write('k')).build());
     }
