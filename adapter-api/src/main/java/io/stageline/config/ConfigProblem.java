@@ -10,7 +10,8 @@ public record ConfigProblem(String code, Severity severity, String file, int lin
         ERROR, WARNING
     }
 
-    static ConfigProblem of(ProblemCode code, Position at, String message, String hint) {
+    /** A problem of the given code at a position (its severity is the code's); {@code hint} may be null. */
+    public static ConfigProblem of(ProblemCode code, Position at, String message, String hint) {
         Position p = at == null ? Position.NONE : at;
         return new ConfigProblem(code.id(), code.severity(), p.file(), p.line(), p.column(), message, hint);
     }

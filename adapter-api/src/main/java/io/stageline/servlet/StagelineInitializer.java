@@ -1,6 +1,5 @@
 package io.stageline.servlet;
 
-import io.stageline.config.YamlPipelineSource;
 import io.stageline.engine.CompiledPipeline;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;

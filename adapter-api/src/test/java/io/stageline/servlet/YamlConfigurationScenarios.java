@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stageline.Stageline;
 import io.stageline.api.PipelineMode;
-import io.stageline.config.YamlPipelineSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

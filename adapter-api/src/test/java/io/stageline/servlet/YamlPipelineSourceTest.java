@@ -15,7 +15,6 @@ import io.stageline.Stageline;
 import io.stageline.api.PipelineMode;
 import io.stageline.config.ConfigProblem;
 import io.stageline.config.ConfigurationException;
-import io.stageline.config.YamlPipelineSource;
 import io.stageline.engine.CompiledPipeline;
 import io.stageline.match.HandlerTable;
 import jakarta.servlet.ServletContext;

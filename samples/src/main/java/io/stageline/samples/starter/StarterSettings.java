@@ -3,7 +3,7 @@ package io.stageline.samples.starter;
 import io.stageline.api.PipelineMode;
 import io.stageline.config.CompiledConfiguration;
 import io.stageline.config.ConfigLoader;
-import io.stageline.config.YamlPipelineSource;
+import io.stageline.servlet.YamlPipelineSource;
 import io.stageline.servlet.PipelineSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

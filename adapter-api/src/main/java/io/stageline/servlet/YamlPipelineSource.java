@@ -1,8 +1,14 @@
-package io.stageline.config;
+package io.stageline.servlet;
 
 import io.stageline.api.PipelineMode;
+import io.stageline.config.CompiledConfiguration;
+import io.stageline.config.ConfigLoader;
+import io.stageline.config.ConfigProblem;
+import io.stageline.config.ConfigSource;
+import io.stageline.config.ConfigurationException;
+import io.stageline.config.Position;
+import io.stageline.config.ProblemCode;
 import io.stageline.engine.CompiledPipeline;
-import io.stageline.servlet.PipelineSource;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
