@@ -43,6 +43,8 @@ public final class CompiledPipeline implements AutoCloseable {
     final RedirectDecorator redirectDecorator;
     /** The module that traces requests (FailedRequestTracing), or null: then no request is traced. */
     final RequestTracer tracer;
+    /** The module that decorates every response before it is finished (ProtocolSupport), or null. */
+    final ResponseFinisher finisher;
     final List<AutoCloseable> closeCallbacks;
     final List<String> warnings;
     final boolean validateIntegratedModeConfiguration;
@@ -63,6 +65,7 @@ public final class CompiledPipeline implements AutoCloseable {
         this.errorResponder = find(r.modules, ErrorResponder.class);
         this.redirectDecorator = find(r.modules, RedirectDecorator.class);
         this.tracer = find(r.modules, RequestTracer.class);
+        this.finisher = find(r.modules, ResponseFinisher.class);
         this.closeCallbacks = List.copyOf(r.closeCallbacks);
         this.warnings = List.copyOf(r.warnings);
         this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;

@@ -340,6 +340,14 @@ public final class PipelineExecutor {
             return;
         }
         x.responseFinished = true;
+        if (p.finisher != null && x.depth() == 0 && !x.containerCommitted()) {
+            try {
+                p.finisher.beforeFinish(x);
+            } catch (Throwable t) {
+                recordFatal(x, t);
+                x.log("could not decorate the response", t);
+            }
+        }
         applyFilters(x);
         try {
             if (p.errorResponder != null) {

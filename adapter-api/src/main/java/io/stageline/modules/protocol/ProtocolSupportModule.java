@@ -1,5 +1,6 @@
 package io.stageline.modules.protocol;
 
+import io.stageline.api.ItemKey;
 import io.stageline.api.ModuleSettings;
 import io.stageline.api.ModuleSetup;
 import io.stageline.api.PipelineModule;
@@ -8,6 +9,7 @@ import io.stageline.api.RequestContext;
 import io.stageline.engine.Exchange;
 import io.stageline.engine.HandlerModule;
 import io.stageline.engine.RedirectDecorator;
+import io.stageline.engine.ResponseFinisher;
 import io.stageline.modules.SettingsCheck;
 import io.stageline.modules.protocol.HeaderList.Header;
 import java.io.OutputStream;
@@ -42,15 +44,20 @@ import java.util.Set;
  * they are on the response before any handler, static file or error page writes a byte, and every later module,
  * handler and PRE_SEND_REQUEST_HEADERS subscriber can still change or remove them. This is the simplest point that
  * covers static files too (the container's default servlet keeps headers set before it runs) without wrapping any
- * response. A request completed before that turn (a module placed before ProtocolSupport in BEGIN_REQUEST, or the
- * 500.22-500.24 configuration check) goes out without them. Child requests do not apply them again.
+ * response. A request completed before that turn (RequestFiltering, first in the default list, refusing it; the
+ * 500.22-500.24 configuration check) gets them when the engine finishes the response instead, while it is still
+ * uncommitted (the engine calls {@link #beforeFinish} before it writes the error response), so refused requests and
+ * error pages carry security headers too. Child requests do not apply them again.
  *
  * <p>OPTIONS → 200 with {@code Allow} and an empty body. TRACE → 405.0 with {@code Allow} while {@code allowTrace} is
  * false; when true, 200 {@code message/http} echoing the request line and headers, except {@code Cookie},
  * {@code Authorization} and {@code Proxy-Authorization}, which are never echoed (cross-site tracing). Other verbs are
  * declined.
  */
-public final class ProtocolSupportModule implements PipelineModule, HandlerModule, RedirectDecorator {
+public final class ProtocolSupportModule implements PipelineModule, HandlerModule, RedirectDecorator, ResponseFinisher {
+    /** Set when the headers were applied in BEGIN_REQUEST; {@link #beforeFinish} applies them only otherwise. */
+    private static final ItemKey<Boolean> APPLIED = ItemKey.of("protocolSupport.applied", Boolean.class);
+
     public static final String NAME = "ProtocolSupport";
     public static final String DEFAULT_ALLOWED_VERBS = "OPTIONS, TRACE, GET, HEAD, POST";
 
@@ -125,6 +132,7 @@ public final class ProtocolSupportModule implements PipelineModule, HandlerModul
         if (ctx.isChildRequest() || ctx.isResponseCommitted()) {
             return;
         }
+        ctx.setItem(APPLIED, Boolean.TRUE);
         if (removeServerHeader) {
             for (String name : SERVER_HEADERS) {
                 ctx.removeResponseHeader(name);
@@ -132,6 +140,13 @@ public final class ProtocolSupportModule implements PipelineModule, HandlerModul
         }
         for (Header h : customHeaders) {
             ctx.setResponseHeader(h.name(), h.value());
+        }
+    }
+
+    @Override
+    public void beforeFinish(Exchange x) {
+        if ((customHeaders.length > 0 || removeServerHeader) && x.item(APPLIED) == null) {
+            handle(x);
         }
     }
 

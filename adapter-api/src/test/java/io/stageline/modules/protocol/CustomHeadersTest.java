@@ -39,12 +39,15 @@ class CustomHeadersTest {
         "/a.html, 200",
         "/missing.html, 404",
         "/docs, 301",
-        "/docs/, 200"})
+        "/docs/, 200",
+        "/WEB-INF/web.xml, 404",
+        "/a%25.html, 404"})
     void customHeadersAreOnEveryResponseStaticErrorsAndRedirectsIncluded(String path, int status) {
         CompiledPipeline p = with(Map.of("customHeaders", List.of(add("X-Frame-Options", "DENY"),
                 add("X-Custom", "yes"))));
         TestExchange x = Requests.run(p, app, "GET", path);
         assertEquals(status, x.status);
+        // requests RequestFiltering refuses in BEGIN_REQUEST, before ProtocolSupport's turn, carry them too
         assertEquals("DENY", x.responseHeader("X-Frame-Options"));
         assertEquals("yes", x.responseHeader("X-Custom"));
     }
