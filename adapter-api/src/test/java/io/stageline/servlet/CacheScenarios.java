@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 public abstract class CacheScenarios extends ScenarioBase {
     /** POST_EXECUTE_REQUEST_HANDLER runs per path: a cache hit skips the handler and that stage. */
     private final Map<String, AtomicInteger> executed = new ConcurrentHashMap<>();
+    /** Released once per finished request (END_REQUEST) of a path. */
+    private final Map<String, Semaphore> ended = new ConcurrentHashMap<>();
 
     @Override
     protected Map<String, String> files() {
@@ -41,12 +45,16 @@ public abstract class CacheScenarios extends ScenarioBase {
     private final class Executed implements PipelineModule {
         @Override
         public void init(ModuleSetup setup) {
-            setup.subscribe(PipelineStage.POST_EXECUTE_REQUEST_HANDLER);
+            setup.subscribe(PipelineStage.POST_EXECUTE_REQUEST_HANDLER, PipelineStage.END_REQUEST);
         }
 
         @Override
         public void handle(RequestContext ctx) {
-            executed.computeIfAbsent(ctx.path(), p -> new AtomicInteger()).incrementAndGet();
+            if (ctx.stage() == PipelineStage.END_REQUEST) {
+                finished(ctx.path()).release();
+            } else {
+                executed.computeIfAbsent(ctx.path(), p -> new AtomicInteger()).incrementAndGet();
+            }
         }
     }
 
@@ -71,15 +79,17 @@ public abstract class CacheScenarios extends ScenarioBase {
         return send(b);
     }
 
+    private Semaphore finished(String path) {
+        return ended.computeIfAbsent(path, p -> new Semaphore(0));
+    }
+
     /**
-     * The handler runs of {@code path}, once at least {@code atLeast} were seen: an unwrapped static file can reach the
-     * client before the filter finished its stages, so the count may lag the responses by a moment.
+     * The handler runs of {@code path} once all {@code requests} sent to it have finished their pipeline (an unwrapped
+     * static file can reach the client before the filter finished its stages): after that, no run can still arrive.
      */
-    private int executions(String path, int atLeast) throws InterruptedException {
-        for (int i = 0; i < 100 && count(path) < atLeast; i++) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(100);
+    private int executions(String path, int requests) throws InterruptedException {
+        assertTrue(finished(path).tryAcquire(requests, 10, TimeUnit.SECONDS),
+                "END_REQUEST did not run for all " + requests + " requests of " + path);
         return count(path);
     }
 
@@ -98,7 +108,7 @@ public abstract class CacheScenarios extends ScenarioBase {
         assertEquals("no-cache", hit.headers().firstValue("Cache-Control").orElse("none"));
         assertTrue(hit.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertEquals(2, CaptureServlets.count("/a.count"));
-        assertEquals(2, executions("/a.count", 2));
+        assertEquals(2, executions("/a.count", 3));
     }
 
     @Test
@@ -108,7 +118,7 @@ public abstract class CacheScenarios extends ScenarioBase {
         HttpResponse<String> hit = get("/page.txt");
         assertEquals("static page", hit.body());
         assertEquals("public, max-age=30", hit.headers().firstValue("Cache-Control").orElse("none"));
-        assertEquals(2, executions("/page.txt", 2), "the third request did not reach the default servlet");
+        assertEquals(2, executions("/page.txt", 3), "the third request did not reach the default servlet");
         get("/plain.html");
         get("/plain.html");
         get("/plain.html");

@@ -23,7 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +41,7 @@ public abstract class CaptureScenarios extends ScenarioBase {
     static final String LARGE = "0123456789abcdef".repeat(16 * 1024);
     /** The evidence a container reports when its default servlet copied the body through a wrapper. */
     public static final String COPIED = "copied";
-    private final Map<String, String> evidence = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<String>> evidence = new ConcurrentHashMap<>();
 
     /**
      * What the container did with the static file of this request, read in LOG_REQUEST from the container's own request
@@ -102,7 +104,7 @@ public abstract class CaptureScenarios extends ScenarioBase {
             switch (ctx.stage()) {
                 case BEGIN_REQUEST -> begin(ctx);
                 case POST_EXECUTE_REQUEST_HANDLER -> lateHeader(ctx);
-                default -> evidence.put(ctx.path(), evidence(ctx));
+                default -> evidenceOf(ctx.path()).complete(evidence(ctx));
             }
         }
 
@@ -180,12 +182,13 @@ public abstract class CaptureScenarios extends ScenarioBase {
         return send(b);
     }
 
+    private CompletableFuture<String> evidenceOf(String path) {
+        return evidence.computeIfAbsent(path, p -> new CompletableFuture<>());
+    }
+
     /** LOG_REQUEST may run after the client has the response (an async default servlet): wait for it. */
-    private String evidenceFor(String path) throws InterruptedException {
-        for (int i = 0; i < 100 && !evidence.containsKey(path); i++) {
-            Thread.sleep(50);
-        }
-        return evidence.get(path);
+    private String evidenceFor(String path) throws Exception {
+        return evidenceOf(path).get(10, TimeUnit.SECONDS);
     }
 
     private static long contentLength(HttpResponse<?> r) {
