@@ -118,7 +118,7 @@ final class ModuleSectionReader extends NodeReader {
         put(out, REQUEST_FILTERING, requestFiltering(section.apply(REQUEST_FILTERING, RF_KEYS)));
         put(out, CACHING, caching(section.apply(CACHING, List.of("enabled", "enableKernelCache", "maxCacheSize",
                 "maxResponseSize", "frequentHitThreshold", "frequentHitTimePeriod", "cacheAuthenticatedRequests",
-                "store", "storeSettings", "profiles")), inLocation));
+                "store", "storeSettings", "profiles", "fileCacheTtl")), inLocation));
         put(out, TRACE_RULES, section(TRACE_RULES, section.apply(TRACE_RULES, List.of("list")), Map.of(),
                 Map.of("list", collections::traceRules)));
         return Map.copyOf(out);
@@ -234,7 +234,7 @@ final class ModuleSectionReader extends NodeReader {
             for (String k : f.keyPositions().keySet()) {
                 if (!CACHING_IN_LOCATION.contains(k)) {
                     problems.add(ProblemCode.NOT_IN_LOCATION, f.keyPos(k), "'caching." + k + "' cannot be set in a "
-                            + "location: the cache's sizes, hit rule and store are application-wide",
+                            + "location: the cache's sizes, hit rule, store and file cache are application-wide",
                             "write it at the top level; a location may set caching.enabled, "
                                     + "cacheAuthenticatedRequests and profiles");
                 }
@@ -357,7 +357,7 @@ final class ModuleSectionReader extends NodeReader {
     private static final Map<String, Check> CACHING_KEYS = Map.of("enabled", BOOL, "enableKernelCache", BOOL,
             "maxCacheSize", ModuleSectionReader::cacheSize, "maxResponseSize", ModuleSectionReader::cacheSize,
             "frequentHitThreshold", POSITIVE, "frequentHitTimePeriod", DURATION, "cacheAuthenticatedRequests", BOOL,
-            "store", STRING);
+            "store", STRING, "fileCacheTtl", DURATION);
     private static final Map<String, Check> LOG_FILE_KEYS = Map.of("enabled", BOOL, "directory", STRING,
             "logExtFileFlags", STRING_LIST, "fields", STRING_LIST, "period", choice("Daily"),
             "localTimeRollover", BOOL, "logFormat", choice("W3C"));

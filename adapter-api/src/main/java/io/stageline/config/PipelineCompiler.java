@@ -1,6 +1,7 @@
 package io.stageline.config;
 
 import io.stageline.Stageline;
+import io.stageline.api.Durations;
 import io.stageline.api.HandlerMapping;
 import io.stageline.api.ModuleSettings;
 import io.stageline.api.PipelineMode;
@@ -10,11 +11,14 @@ import io.stageline.config.ConfigFile.MimeEntry;
 import io.stageline.config.ConfigFile.ModuleEntry;
 import io.stageline.config.ConfigFile.SectionLevel;
 import io.stageline.config.ConfigFile.SectionValues;
+import io.stageline.config.ConfigFile.Setting;
 import io.stageline.engine.CompiledPipeline;
 import io.stageline.engine.PipelineBuilder;
 import io.stageline.engine.PipelineConfigurationException;
+import io.stageline.engine.ResourceKindCache;
 import io.stageline.modules.forms.FormsAuthenticationModule;
 import io.stageline.modules.staticfile.MimeMap;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +65,8 @@ final class PipelineCompiler {
                 .accessPolicy(c.accessPolicy())
                 .validateIntegratedModeConfiguration(c.validateIntegratedModeConfiguration())
                 .legacyImpersonation(c.legacyImpersonate())
-                .legacySectionsPresent(c.legacyModulesDeclared(), c.legacyHandlersDeclared());
+                .legacySectionsPresent(c.legacyModulesDeclared(), c.legacyHandlersDeclared())
+                .resourceCacheTtl(fileCacheTtl(c));
         LocationConfiguration root = LocationConfiguration.root("", c);
         SectionSettings sections = new SectionSettings(new Merger(problems));
         List<HandlerMapping> forms = List.of();
@@ -179,6 +184,19 @@ final class PipelineCompiler {
             out.put(m.name(), s);
         }
         return out;
+    }
+
+    /** {@code caching.fileCacheTtl}, nearest level first (application-wide: locations cannot set it). */
+    private static Duration fileCacheTtl(EffectiveConfiguration c) {
+        List<SectionLevel> levels = c.sectionLevels();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            SectionValues v = levels.get(i).sections().get(ModuleSectionReader.CACHING);
+            Setting<Object> ttl = v == null ? null : v.values().get("fileCacheTtl");
+            if (ttl != null) {
+                return Durations.parse(ttl.value().toString());
+            }
+        }
+        return ResourceKindCache.DEFAULT_TTL;
     }
 
     private CompiledPipeline build(PipelineBuilder b) {

@@ -145,6 +145,7 @@ final class SectionSettings {
             case Stageline.REQUEST_FILTERING -> requestFiltering(s, levels);
             case Stageline.HTTP_CACHE, Stageline.OUTPUT_CACHE -> {
                 values(s, CACHING, levels);
+                s.remove("fileCacheTtl"); // the engine's (PipelineCompiler), not the output cache's
                 profiles(s, levels);
             }
             default -> {

@@ -50,6 +50,7 @@ public final class CompiledPipeline implements AutoCloseable {
     final boolean validateIntegratedModeConfiguration;
     final int legacyConfigurationStatus;
     final Map<String, ModuleSlot> byName;
+    private final ResourceKindCache resourceKinds;
 
     CompiledPipeline(PipelineBuilder.Result r) {
         this.mode = r.mode;
@@ -71,6 +72,12 @@ public final class CompiledPipeline implements AutoCloseable {
         this.validateIntegratedModeConfiguration = r.validateIntegratedModeConfiguration;
         this.legacyConfigurationStatus = r.legacyConfigurationStatus;
         this.byName = Map.copyOf(r.byName);
+        this.resourceKinds = r.resourceKinds;
+    }
+
+    /** The application's short-lived memory of what its paths are (file, directory, nothing). */
+    public ResourceKindCache resourceKinds() {
+        return resourceKinds;
     }
 
     public PipelineMode mode() {
@@ -183,6 +190,7 @@ public final class CompiledPipeline implements AutoCloseable {
     /** Runs the close callbacks; failures are logged and do not stop the others. */
     @Override
     public void close() {
+        resourceKinds.invalidateAll();
         for (AutoCloseable c : closeCallbacks) {
             try {
                 c.close();

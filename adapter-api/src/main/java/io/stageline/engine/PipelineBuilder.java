@@ -9,6 +9,7 @@ import io.stageline.api.PipelineModule;
 import io.stageline.api.PipelineStage;
 import io.stageline.match.AccessPolicy;
 import io.stageline.match.HandlerTable;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,7 @@ public final class PipelineBuilder {
     private ClassLoader classLoader;
     private boolean legacyModulesPresent;
     private boolean legacyHandlersPresent;
+    private Duration resourceCacheTtl = ResourceKindCache.DEFAULT_TTL;
 
     private record LocationEntry(String path, List<HandlerMapping> handlers, Map<String, ModuleSettings> settings) {
     }
@@ -200,11 +202,21 @@ public final class PipelineBuilder {
         return this;
     }
 
+    /**
+     * How long the answer to "what is this path: file, directory, nothing?" is remembered
+     * ({@code caching.fileCacheTtl}, default 2 s; zero = ask the container every time). See {@link ResourceKindCache}.
+     */
+    public PipelineBuilder resourceCacheTtl(Duration ttl) {
+        this.resourceCacheTtl = ttl == null ? Duration.ZERO : ttl;
+        return this;
+    }
+
     /** Initialises the modules and compiles the tables; throws with every problem found. */
     public CompiledPipeline build() {
         Result r = new Result();
         r.mode = mode;
         r.validateIntegratedModeConfiguration = validateIntegratedMode;
+        r.resourceKinds = ResourceKindCache.of(resourceCacheTtl);
         List<String> errors = new ArrayList<>(problems);
         List<Entry> effective = effectiveModules(r, errors);
         List<ModuleSlot> slots = new ArrayList<>();
@@ -490,6 +502,7 @@ public final class PipelineBuilder {
         final List<String> warnings = new ArrayList<>();
         boolean validateIntegratedModeConfiguration;
         int legacyConfigurationStatus;
+        ResourceKindCache resourceKinds;
         final Map<String, ModuleSlot> byName = new HashMap<>();
     }
 }

@@ -450,7 +450,8 @@ final class ServletExchange extends Exchange {
         }
         boolean slash = resourcePath.endsWith("/") && resourcePath.length() > 1;
         String p = slash ? resourcePath.substring(0, resourcePath.length() - 1) : resourcePath;
-        ResourceKind kind = kindOf(req.getServletContext(), p);
+        ServletContext ctx = req.getServletContext();
+        ResourceKind kind = pipeline().resourceKinds().kind(p, path -> kindOf(ctx, path));
         kind = slash && kind == ResourceKind.FILE ? ResourceKind.NONE : kind;
         kindPath = resourcePath;
         kindCache = kind;

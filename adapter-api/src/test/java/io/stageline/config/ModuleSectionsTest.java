@@ -476,8 +476,8 @@ class ModuleSectionsTest {
                 "app:2:67 SL-CFG-007 'policy' is 'Sometimes', which is not one of DontCache, CacheUntilChange, "
                         + "CacheForTimePeriod, DisableCache",
                 "app:3:17 SL-CFG-007 'maxCacheSize' is 'lots', which is not a size",
-                "app:6:16 SL-CFG-024 'caching.maxCacheSize' cannot be set in a location: the cache's sizes, hit rule "
-                        + "and store are application-wide",
+                "app:6:16 SL-CFG-024 'caching.maxCacheSize' cannot be set in a location: the cache's sizes, hit rule, "
+                        + "store and file cache are application-wide",
                 "app:2:31 SL-CFG-013 cannot add duplicate caching profile '.html': it is already in the list "
                         + "(added at app:2:15)"), fx.loadProblems(null, """
                 caching:

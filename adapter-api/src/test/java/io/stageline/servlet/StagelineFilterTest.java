@@ -13,6 +13,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -88,6 +89,28 @@ class StagelineFilterTest {
         request("GET", "/a.html", "/a.html", MappingMatch.DEFAULT, "default");
         filter(Stageline.builder().build()).doFilter(req, resp, chain);
         verify(chain).doFilter(req, resp);
+    }
+
+    @Test
+    void repeatedRequestsForOneFileAskTheContainerWhatItIsOnceWithinTheFileCacheTtl() throws Exception {
+        Files.writeString(root.resolve("a.html"), "x");
+        request("GET", "/a.html", "/a.html", MappingMatch.DEFAULT, "default");
+        StagelineFilter f = filter(Stageline.builder().build());
+        f.doFilter(req, resp, chain);
+        f.doFilter(req, resp, chain);
+        verify(chain, times(2)).doFilter(req, resp);
+        verify(context, times(1)).getRealPath("/a.html");
+    }
+
+    @Test
+    void withTheFileCacheOffEveryRequestAsksTheContainer() throws Exception {
+        Files.writeString(root.resolve("a.html"), "x");
+        request("GET", "/a.html", "/a.html", MappingMatch.DEFAULT, "default");
+        StagelineFilter f = filter(Stageline.builder().resourceCacheTtl(java.time.Duration.ZERO).build());
+        f.doFilter(req, resp, chain);
+        f.doFilter(req, resp, chain);
+        verify(chain, times(2)).doFilter(req, resp);
+        verify(context, times(2)).getRealPath("/a.html");
     }
 
     @Test

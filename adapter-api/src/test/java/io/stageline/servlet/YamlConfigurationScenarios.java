@@ -119,6 +119,40 @@ public abstract class YamlConfigurationScenarios {
     }
 
     @Test
+    void withTheFileCacheOffADeletedFileIsAStagelineNotFoundAtOnce() throws Exception {
+        Path root = webRoot("""
+                caching:
+                  fileCacheTtl: 0
+                """);
+        Path gone = Files.writeString(root.resolve("gone.html"), "<p>soon gone</p>");
+        try (Running r = startApp(root)) {
+            assertStarted(r);
+            assertEquals(200, get(r, "/gone.html").statusCode());
+            Files.delete(gone);
+            HttpResponse<String> after = get(r, "/gone.html");
+            assertEquals(404, after.statusCode(), after.body());
+            assertTrue(after.body().contains("stageline-status: 404.0"), after.body());
+        }
+    }
+
+    @Test
+    void withinTheFileCacheTtlAPathsKindIsRemembered() throws Exception {
+        Path root = webRoot("""
+                caching:
+                  fileCacheTtl: 1h
+                """);
+        try (Running r = startApp(root)) {
+            assertStarted(r);
+            HttpResponse<String> before = get(r, "/late.html");
+            assertEquals(404, before.statusCode(), before.body());
+            Files.writeString(root.resolve("late.html"), "<p>late</p>");
+            HttpResponse<String> after = get(r, "/late.html");
+            assertEquals(404, after.statusCode(), after.body());
+            assertTrue(after.body().contains("stageline-status: 404.0"), after.body());
+        }
+    }
+
+    @Test
     void classicModeFromTheFileMakesATypeMappingA500Point21() throws Exception {
         Path root = webRoot("""
                 pipelineMode: classic
