@@ -112,7 +112,7 @@ public final class PipelineExecutor {
         int location = x.pipeline.locationFor(path);
         x.location = location;
         HandlerTable table = x.pipeline.locations[location].table;
-        int sel = table.select(path, x.method(), nonDefaultServlet, x.isLocal());
+        int sel = table.select(path, x.method(), nonDefaultServlet, table.dependsOnLocality() && x.isLocal());
         x.nonDefaultServlet = nonDefaultServlet;
         x.selection = sel;
         boolean integrated = x.pipeline.mode == PipelineMode.INTEGRATED;
@@ -308,7 +308,8 @@ public final class PipelineExecutor {
         x.currentModule = null;
         try {
             HandlerTable legacy = p.legacyHandlers;
-            int sel = legacy.size() == 0 ? -1 : legacy.select(x.path(), x.method(), x.nonDefaultServlet, x.isLocal());
+            int sel = legacy.size() == 0 ? -1 : legacy.select(x.path(), x.method(), x.nonDefaultServlet,
+                    legacy.dependsOnLocality() && x.isLocal());
             if (sel >= 0 && legacy.mapping(sel).handler() != null) {
                 legacy.mapping(sel).handler().handle(x);
             } else if (sel >= 0 && legacy.mapping(sel).servletName() != null) {

@@ -155,6 +155,11 @@ public final class HandlerTable {
      * @return the index of the selected mapping, or {@link #NO_HANDLER}, {@link #FORBIDDEN_EXECUTE},
      *         {@link #FORBIDDEN_READ}, {@link #FORBIDDEN_WRITE}
      */
+    /** False when {@link #select}'s answer never depends on {@code localRequest}: callers may skip computing it. */
+    public boolean dependsOnLocality() {
+        return policy.dependsOnLocality();
+    }
+
     public int select(String path, String method, boolean nonDefaultServlet, boolean localRequest) {
         PathMask.checkPath(path);
         Objects.requireNonNull(method, "method");

@@ -546,8 +546,7 @@ final class ServletExchange extends Exchange {
         HttpServletResponse s = resp;
         if (staticFile) {
             String ours = ContentTypeGuard.mediaType(resp.getContentType());
-            String theirs = ContentTypeGuard.mediaType(req.getServletContext().getMimeType(path()));
-            if (ours != null && !ours.equals(theirs)) {
+            if (ours != null && !ours.equals(ContentTypeGuard.mediaType(req.getServletContext().getMimeType(path())))) {
                 s = new ContentTypeGuard(resp, resp.getContentType());
             }
         }

@@ -103,6 +103,29 @@ class StagelineFilterTest {
     }
 
     @Test
+    void theClientAddressIsNotAskedForWhenNoAccessPolicyFlagDependsOnIt() throws Exception {
+        Files.writeString(root.resolve("a.html"), "x");
+        request("GET", "/a.html", "/a.html", MappingMatch.DEFAULT, "default");
+        filter(Stageline.builder().build()).doFilter(req, resp, chain);
+        verify(chain).doFilter(req, resp);
+        verify(req, never()).getRemoteAddr();
+    }
+
+    @Test
+    void aNoRemoteReadPolicyRefusesAStaticFileToARemoteClientOnly() throws Exception {
+        Files.writeString(root.resolve("a.html"), "x");
+        request("GET", "/a.html", "/a.html", MappingMatch.DEFAULT, "default");
+        StagelineFilter f = filter(Stageline.builder().accessPolicy("Read, Script, NoRemoteRead").build());
+        f.doFilter(req, resp, chain);
+        verify(chain).doFilter(req, resp);
+        when(req.getRemoteAddr()).thenReturn("192.0.2.7");
+        captureBody();
+        f.doFilter(req, resp, chain);
+        verify(resp, atLeastOnce()).setStatus(403);
+        verify(chain, times(1)).doFilter(any(ServletRequest.class), any(ServletResponse.class));
+    }
+
+    @Test
     void withTheFileCacheOffEveryRequestAsksTheContainer() throws Exception {
         Files.writeString(root.resolve("a.html"), "x");
         request("GET", "/a.html", "/a.html", MappingMatch.DEFAULT, "default");
