@@ -2,8 +2,8 @@
 # Load benchmark: bare Jetty / Tomcat against the same container with a pass-through filter, with Apache Shiro and
 # with Stageline, for a 1 KB static file, a 256 KB static file and a tiny servlet, on loopback with wrk.
 #
-#   integration-tests/bench/run.sh                 # full run (~14 min on 2 cores, build excluded)
-#   QUICK=1 integration-tests/bench/run.sh         # smoke run (~2.5 min): proves the harness, numbers are not valid
+#   integration-tests/bench/run.sh                 # full run (~21 min on 2 cores, build excluded)
+#   QUICK=1 integration-tests/bench/run.sh         # smoke run (~3 min): proves the harness, numbers are not valid
 #
 # Each variant is its own server process (a small Java main from src/bench/java of adapter-jetty / adapter-tomcat,
 # with its own class path: Jetty and Tomcat never share one), bound to 127.0.0.1 on a free port. The script checks
@@ -17,11 +17,12 @@
 #
 # Environment (defaults in brackets):
 #   QUICK [0]            1 = ROUNDS=1 WARMUP=2 DURATION=3
-#   ROUNDS [2]           WARMUP [6] s per URL   DURATION [10] s per URL
+#   ROUNDS [4]           WARMUP [4] s per URL   DURATION [6] s per URL
 #   CONNECTIONS [8]      THREADS [1] (wrk)
 #   CONTAINERS ["jetty tomcat"]   VARIANTS ["bare passthrough shiro stageline"]
-#   STAGELINE_CONFIGS ["default"]: one Stageline variant per name, configured by bench/stageline-<name>.yaml;
-#                        "default realistic" adds forms auth, URL authorization, request filtering and W3C logging
+#   STAGELINE_CONFIGS ["default realistic"]: one Stageline variant per name, configured by
+#                        bench/stageline-<name>.yaml; "realistic" = forms auth, URL authorization, request filtering
+#                        and W3C logging on
 #   JAVA_OPTS ["-Xms512m -Xmx512m"]   SKIP_BUILD [0]   MVN_ARGS [""] (e.g. -o)
 #   OUT [integration-tests/target/bench/<timestamp>]: logs, results.tsv (one row per run), summary.md
 set -euo pipefail
@@ -33,13 +34,13 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then
     ROUNDS=${ROUNDS:-1}; WARMUP=${WARMUP:-2}; DURATION=${DURATION:-3}
 else
-    ROUNDS=${ROUNDS:-2}; WARMUP=${WARMUP:-6}; DURATION=${DURATION:-10}
+    ROUNDS=${ROUNDS:-4}; WARMUP=${WARMUP:-4}; DURATION=${DURATION:-6}
 fi
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
 CONTAINERS=${CONTAINERS:-"jetty tomcat"}
 VARIANTS=${VARIANTS:-"bare passthrough shiro stageline"}
-STAGELINE_CONFIGS=${STAGELINE_CONFIGS:-default}
+STAGELINE_CONFIGS=${STAGELINE_CONFIGS:-"default realistic"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
 SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_ARGS=${MVN_ARGS:-}
