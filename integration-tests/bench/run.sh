@@ -4,6 +4,7 @@
 #
 #   integration-tests/bench/run.sh                 # full run (~21 min on 2 cores, build excluded)
 #   QUICK=1 integration-tests/bench/run.sh         # smoke run (~3 min): proves the harness, numbers are not valid
+#   integration-tests/bench/run.sh combine DIR...  # one summary over the rounds of earlier runs' output folders
 #
 # Each variant is its own server process (a small Java main from src/bench/java of adapter-jetty / adapter-tomcat,
 # with its own class path: Jetty and Tomcat never share one), bound to 127.0.0.1 on a free port. The script checks
@@ -289,4 +290,26 @@ main() {
     log "results in $OUT"
 }
 
-main "$@"
+# combine DIR...: the rounds of several runs (renumbered one after the other) in one results.tsv and summary.md
+combine() {
+    local dir offset=0
+    [ $# -gt 0 ] || die "combine: name the output folders of earlier runs"
+    mkdir -p "$OUT"
+    printf 'round\tcontainer\tvariant\turl\treq_per_s\tp50_ms\tp99_ms\trequests\tcpu_s_per_10k\terrors\n' > "$OUT/results.tsv"
+    for dir in "$@"; do
+        [ -f "$dir/results.tsv" ] || die "combine: no $dir/results.tsv"
+        awk -F'\t' -v OFS='\t' -v o="$offset" 'NR > 1 { $1 += o; print }' "$dir/results.tsv" >> "$OUT/results.tsv"
+        offset=$(awk -F'\t' 'NR > 1 && $1 > m { m = $1 } END { print m + 0 }' "$OUT/results.tsv")
+        echo "$dir" >> "$OUT/combined-from.txt"
+    done
+    summarize
+    cat "$OUT/summary.md"
+    log "combined $offset rounds in $OUT"
+}
+
+if [ "${1:-}" = combine ]; then
+    shift
+    combine "$@"
+else
+    main "$@"
+fi
