@@ -7,15 +7,23 @@ import java.util.List;
 
 /**
  * The smallest possible container side: every abstract method is trivial and nothing is kept in maps, so what a
- * request allocates is what the engine allocates (plus this object).
+ * request allocates is what the engine allocates (plus this object). {@code resource} is what every path resolves to;
+ * servlets and the default servlet do nothing (their work is not the engine's). Used by the hot-path allocation test
+ * and by the JMH dispatch benchmarks (src/bench/java).
  */
-final class MinimalExchange extends Exchange {
+public final class MinimalExchange extends Exchange {
     private static final OutputStream DISCARD = OutputStream.nullOutputStream();
 
+    private final ResourceKind resource;
     private int status = 200;
 
     MinimalExchange(CompiledPipeline pipeline, String method, String path) {
+        this(pipeline, method, path, ResourceKind.NONE);
+    }
+
+    public MinimalExchange(CompiledPipeline pipeline, String method, String path, ResourceKind resource) {
         super(pipeline, method, path, null, 0);
+        this.resource = resource;
     }
 
     @Override
@@ -110,7 +118,7 @@ final class MinimalExchange extends Exchange {
 
     @Override
     public ResourceKind resourceKind(String resourcePath) {
-        return ResourceKind.NONE;
+        return resource;
     }
 
     @Override
