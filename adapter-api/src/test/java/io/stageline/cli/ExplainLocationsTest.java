@@ -4,12 +4,13 @@ import static io.stageline.cli.CliFixtures.FIX;
 import static io.stageline.cli.CliFixtures.defaultAccessPolicy;
 import static io.stageline.cli.CliFixtures.defaultHandler;
 import static io.stageline.cli.CliFixtures.defaultMode;
-import static io.stageline.cli.MiniJson.at;
+import static io.stageline.testutil.MiniJson.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stageline.cli.CliFixtures.Result;
+import io.stageline.testutil.MiniJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package io.stageline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.stageline.testutil.MiniJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

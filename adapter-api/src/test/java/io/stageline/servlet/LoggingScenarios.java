@@ -8,7 +8,7 @@ import io.stageline.api.HandlerMapping;
 import io.stageline.api.ModuleSettings;
 import io.stageline.engine.CompiledPipeline;
 import io.stageline.modules.failedrequesttracing.FailedRequestTracingModule;
-import io.stageline.modules.failedrequesttracing.MiniJson;
+import io.stageline.testutil.MiniJson;
 import io.stageline.modules.httplogging.HttpLoggingModule;
 import java.io.IOException;
 import java.net.URI;
@@ -167,8 +167,8 @@ public abstract class LoggingScenarios {
         }
         assertTrue(trace != null, "no trace for /nothing-here.html");
         Map<String, Object> response = (Map<String, Object>) trace.get("response");
-        assertEquals(404.0, response.get("status"));
-        assertEquals(0.0, response.get("subStatus"));
+        assertEquals(404L, response.get("status"));
+        assertEquals(0L, response.get("subStatus"));
         List<Map<String, Object>> events = (List<Map<String, Object>>) trace.get("events");
         List<String> modules = new ArrayList<>();
         for (Map<String, Object> e : events) {

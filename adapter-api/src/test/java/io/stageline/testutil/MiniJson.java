@@ -1,12 +1,16 @@
-package io.stageline.cli;
+package io.stageline.testutil;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strict little JSON reader for the tests: maps, lists, strings, longs, booleans and null; rejects anything else. */
-final class MiniJson {
+/**
+ * A strict little JSON reader for the tests: objects become ordered maps (a duplicate key is an error), arrays lists,
+ * integers {@code Long}, numbers with a fraction or exponent {@code Double}; strings, booleans and null as they are.
+ * Anything else is rejected.
+ */
+public final class MiniJson {
     private final String s;
     private int i;
 
@@ -14,7 +18,7 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         Object v = p.value();
         p.space();
@@ -25,7 +29,7 @@ final class MiniJson {
     }
 
     /** Follows a path of map keys and list indexes, e.g. {@code at(json, "handlers", 0, "name")}. */
-    static Object at(Object json, Object... path) {
+    public static Object at(Object json, Object... path) {
         Object cur = json;
         for (Object step : path) {
             if (step instanceof Integer index) {
@@ -149,10 +153,37 @@ final class MiniJson {
         while (i < s.length() && Character.isDigit(s.charAt(i))) {
             i++;
         }
-        if (start == i) {
+        if (start == i || start == i - 1 && s.charAt(start) == '-') {
             throw error("unexpected character");
         }
-        return Long.parseLong(s.substring(start, i));
+        boolean fraction = false;
+        if (i < s.length() && s.charAt(i) == '.') {
+            fraction = true;
+            i++;
+            int digits = i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (digits == i) {
+                throw error("a digit must follow '.'");
+            }
+        }
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            fraction = true;
+            i++;
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int digits = i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (digits == i) {
+                throw error("a digit must follow the exponent");
+            }
+        }
+        String number = s.substring(start, i);
+        return fraction ? (Object) Double.parseDouble(number) : (Object) Long.parseLong(number);
     }
 
     private void expect(char c) {
