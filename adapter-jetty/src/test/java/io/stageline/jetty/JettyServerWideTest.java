@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stageline.servlet.ServerWideChecks;
 import io.stageline.servlet.StagelineInitializer;
 import java.io.IOException;
 import java.net.URI;
@@ -64,8 +65,8 @@ class JettyServerWideTest {
         late.start();
         assertTrue(late.isAvailable(), "the late web application must start");
 
-        assertServerWide("/early");
-        assertServerWide("/late");
+        ServerWideChecks.assertServerWide(this::get, "/early", "configuration");
+        ServerWideChecks.assertServerWide(this::get, "/late", "configuration");
     }
 
     @Test
@@ -87,7 +88,7 @@ class JettyServerWideTest {
         assertEquals(1, Arrays.stream(mappings)
                 .filter(m -> StagelineInitializer.FILTER_NAME.equals(m.getFilterName())).count());
         assertEquals(StagelineInitializer.FILTER_NAME, mappings[0].getFilterName(), "Stageline runs first");
-        assertServerWide("/both");
+        ServerWideChecks.assertServerWide(this::get, "/both", "configuration");
         HttpResponse<String> custom = get("/both/notes.custom");
         assertEquals(200, custom.statusCode(), custom.body());
         assertEquals("text/x-app", custom.headers().firstValue("Content-Type").orElse("").split(";")[0]);
@@ -106,29 +107,9 @@ class JettyServerWideTest {
 
     @Test
     void theConfigurationDefaultsToEtcStagelineYamlUnderJettyBase() {
-        String previous = System.getProperty("jetty.base");
-        System.setProperty("jetty.base", temp.toString());
-        try {
+        ServerWideChecks.withSystemProperty("jetty.base", temp.toString(), () -> {
             assertEquals(temp.resolve("etc").resolve("stageline.yaml"), new StagelineConfiguration().serverConfig());
-        } finally {
-            if (previous == null) {
-                System.clearProperty("jetty.base");
-            } else {
-                System.setProperty("jetty.base", previous);
-            }
-        }
-    }
-
-    private void assertServerWide(String contextPath) throws Exception {
-        HttpResponse<String> page = get(contextPath + "/hello.html");
-        assertEquals(200, page.statusCode(), page.body());
-        assertEquals("<p>hello static</p>", page.body());
-        HttpResponse<String> missing = get(contextPath + "/missing.html");
-        assertEquals(404, missing.statusCode());
-        assertTrue(missing.body().contains("404.0"), contextPath + " is not served by Stageline: " + missing.body());
-        HttpResponse<String> hello = get(contextPath + "/server-hello");
-        assertEquals(200, hello.statusCode(), hello.body());
-        assertEquals("hello from ServerHello", hello.body(), "the configuration's server-level file applies");
+        });
     }
 
     private void newServer(boolean stageline) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stageline.servlet.ServerWideChecks;
 import io.stageline.servlet.StagelineInitializer;
 import java.io.IOException;
 import java.net.URI;
@@ -64,8 +65,8 @@ class TomcatServerWideTest {
         Context late = addContext("/late", plainApp("late"));
         assertTrue(late.getState().isAvailable(), "the late context must start");
 
-        assertServerWide("/early");
-        assertServerWide("/late");
+        ServerWideChecks.assertServerWide(this::get, "/early", "listener");
+        ServerWideChecks.assertServerWide(this::get, "/late", "listener");
     }
 
     @Test
@@ -77,8 +78,8 @@ class TomcatServerWideTest {
         Context late = addContext("/late", plainApp("late"));
         assertTrue(late.getState().isAvailable(), "the late context must start");
 
-        assertServerWide("/early");
-        assertServerWide("/late");
+        ServerWideChecks.assertServerWide(this::get, "/early", "listener");
+        ServerWideChecks.assertServerWide(this::get, "/late", "listener");
     }
 
     @Test
@@ -101,7 +102,7 @@ class TomcatServerWideTest {
                 .filter(m -> StagelineInitializer.FILTER_NAME.equals(m.getFilterName())).count());
         FilterMap first = both.findFilterMaps()[0];
         assertEquals(StagelineInitializer.FILTER_NAME, first.getFilterName(), "Stageline runs first");
-        assertServerWide("/both");
+        ServerWideChecks.assertServerWide(this::get, "/both", "listener");
         HttpResponse<String> custom = get("/both/notes.custom");
         assertEquals(200, custom.statusCode(), custom.body());
         assertEquals("text/x-app", custom.headers().firstValue("Content-Type").orElse("").split(";")[0]);
@@ -121,31 +122,11 @@ class TomcatServerWideTest {
     @Test
     void theListenerDefaultsToConfStagelineYamlUnderCatalinaBase() throws Exception {
         StagelineListener listener = new StagelineListener();
-        String previous = System.getProperty("catalina.base");
-        System.setProperty("catalina.base", temp.toString());
-        try {
+        ServerWideChecks.withSystemProperty("catalina.base", temp.toString(), () -> {
             assertEquals(temp.resolve("conf").resolve("stageline.yaml"), listener.serverConfigPath());
             listener.setServerConfig("etc/other.yaml");
             assertEquals(temp.resolve("etc/other.yaml"), listener.serverConfigPath());
-        } finally {
-            if (previous == null) {
-                System.clearProperty("catalina.base");
-            } else {
-                System.setProperty("catalina.base", previous);
-            }
-        }
-    }
-
-    private void assertServerWide(String contextPath) throws Exception {
-        HttpResponse<String> page = get(contextPath + "/hello.html");
-        assertEquals(200, page.statusCode(), page.body());
-        assertEquals("<p>hello static</p>", page.body());
-        HttpResponse<String> missing = get(contextPath + "/missing.html");
-        assertEquals(404, missing.statusCode());
-        assertTrue(missing.body().contains("404.0"), contextPath + " is not served by Stageline: " + missing.body());
-        HttpResponse<String> hello = get(contextPath + "/server-hello");
-        assertEquals(200, hello.statusCode(), hello.body());
-        assertEquals("hello from ServerHello", hello.body(), "the listener's server-level file applies");
+        });
     }
 
     private StagelineListener listener() throws IOException {
