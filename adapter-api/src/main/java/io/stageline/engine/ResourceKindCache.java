@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -60,12 +61,20 @@ public final class ResourceKindCache {
 
     /** The remembered kind of {@code path}, or {@code lookup}'s answer (then remembered). */
     public ResourceKind kind(String path, Function<String, ResourceKind> lookup) {
+        return kind(path, lookup, Function::apply);
+    }
+
+    /**
+     * As {@link #kind(String, Function)}, with what the lookup needs passed along, so that callers can hand over a
+     * non-capturing method reference and a request allocates nothing here.
+     */
+    public <C> ResourceKind kind(String path, C context, BiFunction<C, String, ResourceKind> lookup) {
         if (cache == null) {
-            return lookup.apply(path);
+            return lookup.apply(context, path);
         }
         ResourceKind k = cache.getIfPresent(path);
         if (k == null) {
-            k = lookup.apply(path);
+            k = lookup.apply(context, path);
             cache.put(path, k);
         }
         return k;

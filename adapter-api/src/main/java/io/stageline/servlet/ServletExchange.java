@@ -450,8 +450,7 @@ final class ServletExchange extends Exchange {
         }
         boolean slash = resourcePath.endsWith("/") && resourcePath.length() > 1;
         String p = slash ? resourcePath.substring(0, resourcePath.length() - 1) : resourcePath;
-        ServletContext ctx = req.getServletContext();
-        ResourceKind kind = pipeline().resourceKinds().kind(p, path -> kindOf(ctx, path));
+        ResourceKind kind = pipeline().resourceKinds().kind(p, req.getServletContext(), ServletExchange::kindOf);
         kind = slash && kind == ResourceKind.FILE ? ResourceKind.NONE : kind;
         kindPath = resourcePath;
         kindCache = kind;
