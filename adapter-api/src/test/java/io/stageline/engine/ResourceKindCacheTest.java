@@ -2,7 +2,10 @@ package io.stageline.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +89,32 @@ class ResourceKindCacheTest {
         c.cleanUp();
         assertTrue(c.size() <= ResourceKindCache.MAX_ENTRIES, "size " + c.size());
         assertTrue(c.size() > 0);
+    }
+
+    @Test
+    void aHitAllocatesNothingWorthCounting() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(),
+                "the JVM cannot count allocated bytes per thread");
+        threads.setThreadAllocatedMemoryEnabled(true);
+        ResourceKindCache c = ResourceKindCache.of(Duration.ofMinutes(1));
+        String[] paths = {"/a.html", "/b/c.css", "/d.js", "/missing"};
+        int hits = 0;
+        for (int round = 0; round < 20_000; round++) {
+            hits += c.kind(paths[round % paths.length], this, ResourceKindCacheTest::lookup) == ResourceKind.FILE ? 1 : 0;
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int round = 0; round < 100_000; round++) {
+            hits += c.kind(paths[round % paths.length], this, ResourceKindCacheTest::lookup) == ResourceKind.FILE ? 1 : 0;
+        }
+        long perLookup = (threads.getCurrentThreadAllocatedBytes() - before) / 100_000;
+        assertEquals(120_000, hits, "every lookup answered FILE");
+        assertEquals(List.of("/a.html", "/b/c.css", "/d.js", "/missing"), asked, "the container was asked once per path");
+        assertTrue(perLookup < 8, perLookup + " bytes allocated per cache hit");
+    }
+
+    private static ResourceKind lookup(ResourceKindCacheTest t, String path) {
+        return t.container.apply(path);
     }
 
     @Test
