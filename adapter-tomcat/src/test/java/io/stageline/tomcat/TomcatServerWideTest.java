@@ -60,19 +60,17 @@ class TomcatServerWideTest {
     void aHostListenerAppliesToContextsAddedBeforeAndAfterTheStart() throws Exception {
         newTomcat();
         tomcat.getHost().addLifecycleListener(listener());
-        Context early = addContext("/early", plainApp("early"));
-        start(early);
-        Context late = addContext("/late", plainApp("late"));
-        assertTrue(late.getState().isAvailable(), "the late context must start");
-
-        ServerWideChecks.assertServerWide(this::get, "/early", "listener");
-        ServerWideChecks.assertServerWide(this::get, "/late", "listener");
+        assertAppliesToContextsAddedBeforeAndAfterTheStart();
     }
 
     @Test
     void aServerListenerAppliesToContextsAddedBeforeAndAfterTheStart() throws Exception {
         newTomcat();
         tomcat.getServer().addLifecycleListener(listener());
+        assertAppliesToContextsAddedBeforeAndAfterTheStart();
+    }
+
+    private void assertAppliesToContextsAddedBeforeAndAfterTheStart() throws Exception {
         Context early = addContext("/early", plainApp("early"));
         start(early);
         Context late = addContext("/late", plainApp("late"));
